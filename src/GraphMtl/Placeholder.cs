@@ -1,0 +1,1 @@
+namespace GraphMtl; internal static class Placeholder {}

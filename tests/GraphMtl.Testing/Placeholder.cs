@@ -1,0 +1,1 @@
+namespace GraphMtl.Testing; internal static class Placeholder {}
