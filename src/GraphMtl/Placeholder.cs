@@ -1,1 +1,0 @@
-namespace GraphMtl; internal static class Placeholder {}
