@@ -1,0 +1,36 @@
+using GraphMtl.Configuration;
+using GraphMtl.Graphs;
+using GraphMtl.Nn;
+
+namespace GraphMtl.Backbones;
+
+/// <summary>
+/// Options shared by every backbone (config section <c>model:</c>, chosen by <c>name</c>): width, depth, dropout
+/// and the input of featureless node types. Each backbone adds its own options and builds itself from metadata.
+/// </summary>
+[ComponentFamily(typeof(BackboneRegistry))]
+public abstract record BackboneOptions : IValidatableOptions
+{
+    /// <summary>Hidden width of every layer.</summary>
+    public int Hidden { get; init; } = 64;
+
+    /// <summary>Number of layers (message-passing hops for GNNs).</summary>
+    public int Layers { get; init; } = 2;
+
+    /// <summary>Dropout on layer inputs (features after the input projection and between layers).</summary>
+    public double Dropout { get; init; } = 0.5;
+
+    /// <summary>Input of node types without features.</summary>
+    public FeaturelessInput Featureless { get; init; } = FeaturelessInput.Embedding;
+
+    /// <summary>Builds the backbone for a graph schema.</summary>
+    public abstract HeteroBackbone Create(string name, GraphMetadata metadata);
+
+    /// <inheritdoc/>
+    public virtual IEnumerable<(string Property, string Message)> Validate()
+    {
+        if (Hidden < 1) yield return (nameof(Hidden), $"expected a positive width (got {Hidden})");
+        if (Layers < 1) yield return (nameof(Layers), $"expected at least one layer (got {Layers})");
+        if (Dropout is < 0 or >= 1) yield return (nameof(Dropout), $"expected a probability in [0, 1) (got {Dropout})");
+    }
+}

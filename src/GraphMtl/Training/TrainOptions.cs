@@ -1,0 +1,55 @@
+using GraphMtl.Configuration;
+
+namespace GraphMtl.Training;
+
+/// <summary>Optimisation, evaluation and run settings (config section <c>train:</c>).</summary>
+public sealed record TrainOptions : IValidatableOptions
+{
+    /// <summary>Maximum number of epochs.</summary>
+    public int Epochs { get; init; } = 200;
+
+    /// <summary>AdamW learning rate.</summary>
+    public double Lr { get; init; } = 0.01;
+
+    /// <summary>AdamW (decoupled) weight decay.</summary>
+    public double WeightDecay { get; init; } = 5e-4;
+
+    /// <summary>Evaluate every k epochs (epoch 0 is always evaluated).</summary>
+    public int EvalEvery { get; init; } = 1;
+
+    /// <summary>Stop after this many evaluations without an accepted improvement; 0 never stops early.</summary>
+    public int Patience { get; init; } = 50;
+
+    /// <summary>Clip the gradient norm of all parameters to this value; 0 = no clipping.</summary>
+    public double ClipGradNorm { get; init; }
+
+    /// <summary>Number of runs; run r uses seed <c>Seed + r</c>.</summary>
+    public int Runs { get; init; } = 1;
+
+    /// <summary>Seed of the first run.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Device: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c> (CUDA needs the TorchSharp-cuda package instead of TorchSharp-cpu).</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Intra-op threads for the engine; 0 keeps the engine's default.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Which validation result counts as best.</summary>
+    public SelectionOptions Selection { get; init; } = new();
+
+    /// <inheritdoc/>
+    public IEnumerable<(string Property, string Message)> Validate()
+    {
+        if (Epochs < 1) yield return (nameof(Epochs), $"expected at least 1 epoch (got {Epochs})");
+        if (!(Lr > 0)) yield return (nameof(Lr), $"expected a positive learning rate (got {Lr})");
+        if (WeightDecay < 0) yield return (nameof(WeightDecay), $"expected a non-negative weight decay (got {WeightDecay})");
+        if (EvalEvery < 1) yield return (nameof(EvalEvery), $"expected at least 1 (got {EvalEvery})");
+        if (Patience < 0) yield return (nameof(Patience), $"expected 0 (off) or a positive number of evaluations (got {Patience})");
+        if (ClipGradNorm < 0) yield return (nameof(ClipGradNorm), $"expected 0 (off) or a positive norm (got {ClipGradNorm})");
+        if (Runs < 1) yield return (nameof(Runs), $"expected at least 1 run (got {Runs})");
+        if (Threads < 0) yield return (nameof(Threads), $"expected 0 (default) or a positive thread count (got {Threads})");
+        if (!(Device == "cpu" || Device == "cuda" || Device.StartsWith("cuda:", StringComparison.Ordinal)))
+            yield return (nameof(Device), $"expected cpu, cuda or cuda:N (got '{Device}')");
+    }
+}
