@@ -28,7 +28,7 @@ public static class Accuracy
     /// <param name="numLabels">Number of label columns C.</param>
     public static double Subset(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, int numLabels)
     {
-        var n = Inputs.Rows(yTrue.Length, numLabels, nameof(yTrue));
+        var n = Inputs.Rows(yTrue.Length, numLabels, nameof(yTrue), nameof(numLabels));
         Inputs.SameLength(yTrue.Length, yPred.Length, nameof(yPred));
         if (n == 0) return double.NaN;
 

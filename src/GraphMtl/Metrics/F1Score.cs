@@ -65,7 +65,7 @@ public static class F1Score
     /// <param name="average"><see cref="F1Average.Macro"/> or <see cref="F1Average.Micro"/> (scikit-learn rejects binary here too).</param>
     public static double MultiLabel(ReadOnlySpan<int> yTrue, ReadOnlySpan<int> yPred, int numLabels, F1Average average)
     {
-        var n = Inputs.Rows(yTrue.Length, numLabels, nameof(yTrue));
+        var n = Inputs.Rows(yTrue.Length, numLabels, nameof(yTrue), nameof(numLabels));
         Inputs.SameLength(yTrue.Length, yPred.Length, nameof(yPred));
         Inputs.ZeroOrOne(yTrue, nameof(yTrue));
         Inputs.ZeroOrOne(yPred, nameof(yPred));

@@ -9,10 +9,10 @@ internal static class Inputs
             throw new ArgumentException($"Expected {name} to have {expected} entries (got {actual}).", name);
     }
 
-    public static int Rows(int length, int columns, string name)
+    public static int Rows(int length, int columns, string name, string columnsName = "numClasses")
     {
         if (columns < 1)
-            throw new ArgumentOutOfRangeException(nameof(columns), columns, $"Expected at least one column (got {columns}).");
+            throw new ArgumentOutOfRangeException(columnsName, columns, $"Expected {columnsName} ≥ 1 (got {columns}).");
         if (length % columns != 0)
             throw new ArgumentException($"Expected {name} to hold whole rows of {columns} columns (got {length} entries).", name);
         return length / columns;

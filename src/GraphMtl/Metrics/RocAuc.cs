@@ -72,7 +72,7 @@ public static class RocAuc
     /// <param name="numLabels">Number of label columns C.</param>
     public static double MultiLabel(ReadOnlySpan<int> yTrue, ReadOnlySpan<float> scores, int numLabels)
     {
-        Inputs.Rows(yTrue.Length, numLabels, nameof(yTrue));
+        Inputs.Rows(yTrue.Length, numLabels, nameof(yTrue), nameof(numLabels));
         Inputs.SameLength(yTrue.Length, scores.Length, nameof(scores));
         Inputs.ZeroOrOne(yTrue, nameof(yTrue));
         Inputs.NotNaN(scores, nameof(scores));
