@@ -277,8 +277,8 @@ public static class ConfigBinder
         for (int i = 0; i < name.Length; i++)
         {
             char c = name[i];
-            bool boundary = i > 0 && (char.IsUpper(c) && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])))
-                                      || char.IsDigit(c) && !char.IsDigit(name[i - 1]));
+            bool boundary = i > 0 && char.IsUpper(c)
+                            && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])));
             if (boundary) sb.Append('_');
             sb.Append(char.ToLowerInvariant(c));
         }

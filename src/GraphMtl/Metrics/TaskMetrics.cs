@@ -1,3 +1,4 @@
+using GraphMtl.Graphs;
 namespace GraphMtl.Metrics;
 
 /// <summary>
@@ -6,18 +7,18 @@ namespace GraphMtl.Metrics;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="PredictionKind.MultiClass"/>: <c>yTrue</c> holds n classes in [0, C), <c>scores</c> is row-major [n × C]; the
+/// <see cref="TaskKind.MultiClass"/>: <c>yTrue</c> holds n classes in [0, C), <c>scores</c> is row-major [n × C]; the
 /// prediction is the argmax of a row (the first on ties, as NumPy). Accuracy and F1 depend only on the argmax, so logits do;
 /// ROC-AUC and AP are one-vs-rest over the score columns and change under a per-row softmax, so pass probabilities (softmax)
 /// to match scikit-learn, which requires them. <c>macro_f1</c> averages over the classes present in the labels or predictions;
 /// <c>micro_f1</c> equals accuracy.
 /// </para>
 /// <para>
-/// <see cref="PredictionKind.MultiLabel"/>: <c>yTrue</c> and <c>scores</c> are row-major [n × C], labels 0/1, scores sigmoid
+/// <see cref="TaskKind.MultiLabel"/>: <c>yTrue</c> and <c>scores</c> are row-major [n × C], labels 0/1, scores sigmoid
 /// probabilities; the prediction is score ≥ 0.5. <c>accuracy</c> is subset accuracy (a row counts when all its labels are right).
 /// </para>
 /// <para>
-/// <see cref="PredictionKind.Binary"/>: n labels 0/1 and n probabilities of class 1 (<c>numClasses</c> 1 or 2, meaning one output
+/// <see cref="TaskKind.Binary"/>: n labels 0/1 and n probabilities of class 1 (<c>numClasses</c> 1 or 2, meaning one output
 /// or two classes); the prediction is score ≥ 0.5. <c>macro_f1</c> averages F1 over the labels of {0, 1} present in the labels or
 /// predictions; <c>micro_f1</c> equals accuracy.
 /// </para>
@@ -67,14 +68,14 @@ public static class TaskMetrics
     /// <param name="scores">Scores: [n × C] probabilities (or logits, see remarks), [n × C] probabilities, or [n] probabilities.</param>
     /// <returns>A read-only map from each of <see cref="Keys"/> to a value in [0, 1], or NaN where undefined.</returns>
     public static IReadOnlyDictionary<string, double> Compute(
-        PredictionKind kind, int numClasses, ReadOnlySpan<int> yTrue, ReadOnlySpan<float> scores)
+        TaskKind kind, int numClasses, ReadOnlySpan<int> yTrue, ReadOnlySpan<float> scores)
     {
         return kind switch
         {
-            PredictionKind.MultiClass => MultiClass(numClasses, yTrue, scores),
-            PredictionKind.MultiLabel => MultiLabel(numClasses, yTrue, scores),
-            PredictionKind.Binary => Binary(numClasses, yTrue, scores),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Expected a {nameof(PredictionKind)} (got {kind})."),
+            TaskKind.MultiClass => MultiClass(numClasses, yTrue, scores),
+            TaskKind.MultiLabel => MultiLabel(numClasses, yTrue, scores),
+            TaskKind.Binary => Binary(numClasses, yTrue, scores),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Expected a {nameof(TaskKind)} (got {kind})."),
         };
     }
 

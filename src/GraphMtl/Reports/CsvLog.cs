@@ -38,7 +38,7 @@ public sealed class CsvLog : ITrainingCallback, IDisposable
         var cells = new List<string> { run.Index.ToString(ci), run.Seed.ToString(ci), record.Epoch.ToString(ci), record.Seconds.ToString("G6", ci), record.Improved ? "1" : "0" };
         foreach (var t in _tasks)
         {
-            int k = run.Tasks.IndexOf(t);
+            int k = run.Tasks.ToList().IndexOf(t);
             cells.Add(k >= 0 ? record.TrainLoss[k].ToString("G6", ci) : "");
             cells.Add(k >= 0 ? record.Weights[k].ToString("G6", ci) : "");
             foreach (var m in _metrics)

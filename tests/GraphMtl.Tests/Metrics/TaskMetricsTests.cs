@@ -1,3 +1,4 @@
+using GraphMtl.Graphs;
 using GraphMtl.Metrics;
 
 namespace GraphMtl.Tests.Metrics;
@@ -65,7 +66,7 @@ public sealed class TaskMetricsTests
         {
             // Given the example above
             // When
-            var metrics = TaskMetrics.Compute(PredictionKind.MultiClass, 3, SixTrue, SixScores);
+            var metrics = TaskMetrics.Compute(TaskKind.MultiClass, 3, SixTrue, SixScores);
 
             // Then argmax (first on ties: row 4 -> 0) = [0, 0, 1, 2, 0, 2]; 4 of 6 right.
             //   F1: class 0 tp 2, fp 1 -> 4/5; class 1 tp 1, fn 1 -> 2/3; class 2 tp 1, fp 1, fn 1 -> 1/2;
@@ -92,7 +93,7 @@ public sealed class TaskMetricsTests
             }
 
             // When
-            var metrics = TaskMetrics.Compute(PredictionKind.MultiClass, 4, SixTrue, scores);
+            var metrics = TaskMetrics.Compute(TaskKind.MultiClass, 4, SixTrue, scores);
 
             // Then class 3 is not in macro F1 (unique_labels), AUC or AP: the values of the three-class task
             Assert.Equal(59.0 / 90.0, metrics["macro_f1"], 12);
@@ -108,7 +109,7 @@ public sealed class TaskMetricsTests
             float[] scores = [0.8f, 0.1f, 0.1f, /**/ 0.3f, 0.1f, 0.6f];
 
             // When
-            var metrics = TaskMetrics.Compute(PredictionKind.MultiClass, 3, yTrue, scores);
+            var metrics = TaskMetrics.Compute(TaskKind.MultiClass, 3, yTrue, scores);
 
             // Then labels {0, 2}: class 0 tp 1, fn 1 -> 2/3; class 2 fp 1 -> 0; macro 1/3; class 1 not counted.
             //   AUC and AP: class 0 has no negative (AUC undefined) and classes 1, 2 no positive -> NaN, AP of class 0 is 1.
@@ -126,7 +127,7 @@ public sealed class TaskMetricsTests
             float[] scores = [0.9f, 0.2f, 0.6f, 0.1f, /**/ 0.3f, 0.7f, 0.5f, 0.2f, /**/ 0.8f, 0.1f, 0.3f, 0.0f];
 
             // When
-            var metrics = TaskMetrics.Compute(PredictionKind.MultiLabel, 4, yTrue, scores);
+            var metrics = TaskMetrics.Compute(TaskKind.MultiLabel, 4, yTrue, scores);
 
             // Then predictions (score ≥ 0.5; 0.5 counts): [1,0,1,0], [0,1,1,0], [1,0,0,0]; only row 0 is all right -> 1/3.
             //   F1 per column: 1, 2/3 (tp 1, fn 1), 2/3 (tp 1, fp 1), 0 (empty) -> macro 7/12; micro: tp 4, fp 1, fn 1 -> 8/10.
@@ -147,7 +148,7 @@ public sealed class TaskMetricsTests
             float[] scores = [0.1f, 0.4f, 0.35f, 0.8f];
 
             // When
-            var metrics = TaskMetrics.Compute(PredictionKind.Binary, 1, yTrue, scores);
+            var metrics = TaskMetrics.Compute(TaskKind.Binary, 1, yTrue, scores);
 
             // Then predictions [0, 0, 0, 1]: 3/4 right; class 0 tp 2, fp 1 -> 4/5; class 1 tp 1, fn 1 -> 2/3;
             //   macro (4/5 + 2/3) / 2 = 11/15; AUC 3/4; AP 5/6
@@ -166,7 +167,7 @@ public sealed class TaskMetricsTests
             float[] scores = [0.2f, 0.6f, 0.4f];
 
             // When
-            var metrics = TaskMetrics.Compute(PredictionKind.Binary, 2, yTrue, scores);
+            var metrics = TaskMetrics.Compute(TaskKind.Binary, 2, yTrue, scores);
 
             // Then predictions [0, 1, 0]: 2/3 right; macro over {0, 1}: class 0 tp 2, fn 1 -> 4/5, class 1 -> 0 -> 2/5;
             //   AUC and AP undefined
@@ -178,10 +179,10 @@ public sealed class TaskMetricsTests
         }
 
         [Theory]
-        [InlineData(PredictionKind.MultiClass, 3)]
-        [InlineData(PredictionKind.MultiLabel, 3)]
-        [InlineData(PredictionKind.Binary, 1)]
-        public void Should_Return_NaN_Everywhere_For_No_Samples(PredictionKind kind, int numClasses)
+        [InlineData(TaskKind.MultiClass, 3)]
+        [InlineData(TaskKind.MultiLabel, 3)]
+        [InlineData(TaskKind.Binary, 1)]
+        public void Should_Return_NaN_Everywhere_For_No_Samples(TaskKind kind, int numClasses)
         {
             // Given / When
             var metrics = TaskMetrics.Compute(kind, numClasses, [], []);
@@ -196,14 +197,14 @@ public sealed class TaskMetricsTests
         {
             // Given two samples of 3 classes but only 5 scores
             // When / Then
-            Assert.Throws<ArgumentException>(() => TaskMetrics.Compute(PredictionKind.MultiClass, 3, [0, 1], [0.1f, 0.2f, 0.7f, 0.5f, 0.5f]));
+            Assert.Throws<ArgumentException>(() => TaskMetrics.Compute(TaskKind.MultiClass, 3, [0, 1], [0.1f, 0.2f, 0.7f, 0.5f, 0.5f]));
         }
 
         [Fact]
         public void Should_Throw_For_A_Binary_Task_With_More_Than_Two_Classes()
         {
             // Given / When / Then
-            Assert.Throws<ArgumentOutOfRangeException>(() => TaskMetrics.Compute(PredictionKind.Binary, 3, [0, 1], [0.1f, 0.9f]));
+            Assert.Throws<ArgumentOutOfRangeException>(() => TaskMetrics.Compute(TaskKind.Binary, 3, [0, 1], [0.1f, 0.9f]));
         }
     }
 }
