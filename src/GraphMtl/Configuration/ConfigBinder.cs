@@ -195,18 +195,19 @@ public static class ConfigBinder
     private static object BindFamily(YamlNode node, Type baseType, string path, string file)
     {
         var registry = FamilyRegistry(baseType);
+        var attr = baseType.GetCustomAttribute<ComponentFamilyAttribute>()!;
         string? name = node switch
         {
-            YamlScalarNode s => s.Value,
-            YamlMappingNode m when m.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode ns => ns.Value,
-            _ => null,
+            YamlScalarNode s when !IsNull(s.Value) => s.Value,
+            YamlMappingNode m when m.Children.TryGetValue(new YamlScalarNode(attr.NameKey), out var n) && n is YamlScalarNode ns => ns.Value,
+            _ => attr.DefaultName,
         };
         if (string.IsNullOrEmpty(name))
-            throw new ConfigException(Where(node, file), Join(path, "name"), $"expected a {registry.Family} name (one of: {string.Join(", ", registry.Names)})");
+            throw new ConfigException(Where(node, file), Join(path, attr.NameKey), $"expected a {registry.Family} name (one of: {string.Join(", ", registry.Names)})");
         var concrete = registry.TryResolve(name)
-            ?? throw new ConfigException(Where(node, file), Join(path, "name"), $"unknown {registry.Family} '{name}' (expected one of: {string.Join(", ", registry.Names)})");
+            ?? throw new ConfigException(Where(node, file), Join(path, attr.NameKey), $"unknown {registry.Family} '{name}' (expected one of: {string.Join(", ", registry.Names)})");
         if (node is YamlScalarNode) return Activator.CreateInstance(concrete)!;
-        return BindRecord(node, concrete, path, file, skipKey: "name");
+        return BindRecord(node, concrete, path, file, skipKey: attr.NameKey);
     }
 
     private static object BindRecord(YamlNode node, Type type, string path, string file, string? skipKey)
@@ -326,7 +327,7 @@ public static class ConfigBinder
         var mapping = new YamlMappingNode();
         var family = FindFamilyBase(type);
         if (family != null)
-            mapping.Add("name", new YamlScalarNode(FamilyRegistry(family).NameOf(type)));
+            mapping.Add(family.GetCustomAttribute<ComponentFamilyAttribute>()!.NameKey, new YamlScalarNode(FamilyRegistry(family).NameOf(type)));
         foreach (var (key, prop) in BindableProperties(type))
             mapping.Add(new YamlScalarNode(key), ToNode(prop.GetValue(value)));
         return mapping;

@@ -21,4 +21,10 @@ public sealed class ComponentFamilyAttribute(Type registryType) : Attribute
 {
     /// <summary>The static class holding the family's registry.</summary>
     public Type RegistryType { get; } = registryType;
+
+    /// <summary>The key that names the member (<c>name</c> by default; the config root uses <c>experiment</c>).</summary>
+    public string NameKey { get; init; } = "name";
+
+    /// <summary>The member used when the key is absent; null makes the key required.</summary>
+    public string? DefaultName { get; init; }
 }
