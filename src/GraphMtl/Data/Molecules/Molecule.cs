@@ -50,14 +50,14 @@ public sealed class Molecule
     /// <summary>Number of bonds.</summary>
     public int BondCount => _bonds.Length;
 
-    /// <summary>Graph atoms other than hydrogen (RDKit's heavy-atom count).</summary>
+    /// <summary>Graph atoms with Z &gt; 1 (hydrogen and the wildcard do not count), as RDKit's <c>GetNumHeavyAtoms</c>.</summary>
     public int HeavyAtomCount
     {
         get
         {
             int n = 0;
             foreach (var a in _atoms)
-                if (a.AtomicNumber != 1) n++;
+                if (a.AtomicNumber > 1) n++;
             return n;
         }
     }

@@ -54,6 +54,7 @@ public static class SmilesParser
         var branches = new Stack<(int Atom, int Position)>();
         var rings = new Dictionary<int, RingOpen>();
         int i = 0;
+        int dotPos = -1;
 
         void RequireNoPendingBond(string what)
         {
@@ -82,6 +83,7 @@ public static class SmilesParser
                     RequireNoPendingBond("got '.'");
                     if (prev < 0) throw new SmilesException(s, i, "expected an atom before '.'");
                     prev = -1;
+                    dotPos = i;
                     i++;
                     break;
                 case '-' or '=' or '#' or '$' or ':' or '/' or '\\':
@@ -159,6 +161,7 @@ public static class SmilesParser
         }
 
         RequireNoPendingBond("got the end of the string");
+        if (prev < 0 && dotPos >= 0 && branches.Count == 0) throw new SmilesException(s, dotPos, "expected an atom after '.'");
         mol.FinishRingBonds();
         if (branches.Count > 0) throw new SmilesException(s, branches.Peek().Position, "unclosed branch '('");
         if (rings.Count > 0)
