@@ -1,1 +1,0 @@
-namespace GraphMtl.Testing; internal static class Placeholder {}
