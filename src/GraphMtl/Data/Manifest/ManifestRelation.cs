@@ -40,6 +40,9 @@ public sealed record ManifestRelation : IValidatableOptions
     /// </summary>
     public bool Undirected { get; init; }
 
+    /// <summary>The highest column number accepted.</summary>
+    public const int MaxColumn = 255;
+
     /// <summary>The effective (source, destination) columns.</summary>
     internal (int Src, int Dst) ColumnPair => Columns is { Count: 2 } c ? (c[0], c[1]) : (SrcColumn ?? 0, DstColumn ?? 1);
 
@@ -56,8 +59,8 @@ public sealed record ManifestRelation : IValidatableOptions
         else if (Columns is not null && (SrcColumn is not null || DstColumn is not null))
             yield return (nameof(Columns), "expected either columns or src_column/dst_column (got both)");
         var (s, d) = ColumnPair;
-        if (s < 0 || d < 0 || s == d)
-            yield return (Columns is null ? nameof(SrcColumn) : nameof(Columns), $"expected two different non-negative columns (got {s} and {d})");
+        if (s < 0 || d < 0 || s == d || s > MaxColumn || d > MaxColumn)
+            yield return (Columns is null ? nameof(SrcColumn) : nameof(Columns), $"expected two different columns in 0..{MaxColumn} (got {s} and {d})");
         if (Undirected && Ids != IdSpace.Global)
             yield return (nameof(Undirected), "expected ids: global with undirected: true (only global ids tell the endpoint types apart)");
     }

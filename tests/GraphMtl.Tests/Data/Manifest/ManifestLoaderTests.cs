@@ -379,6 +379,14 @@ public sealed class ManifestLoaderTests
         }
 
         [Fact]
+        public void Should_Reject_Unusable_Columns()
+        {
+            var e = Assert.Throws<ConfigException>(() => ManifestLoader.Parse(Manifest.Replace("columns: [1, 0]", "columns: [1, 1000]"), "toy.yaml"));
+
+            Assert.Equal("toy.yaml:14: relations[0].columns: expected two different columns in 0..255 (got 1 and 1000)", e.Message);
+        }
+
+        [Fact]
         public void Should_Reject_Both_Labels_File_And_Relation()
         {
             var e = Assert.Throws<ConfigException>(() =>
