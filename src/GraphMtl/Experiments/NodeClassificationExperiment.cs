@@ -39,6 +39,7 @@ public sealed class NodeClassificationExperiment(HeteroGraph graph, ModelSpec sp
             string file = run.Tasks.Count == graph.Tasks.Count || !spec.Architecture.IndependentPerTask
                 ? $"run-{run.Index}.safetensors"
                 : $"run-{run.Index}-{string.Join('+', run.Tasks)}.safetensors";
+            using var scope = NewDisposeScope(); // releases the handles state_dict() creates
             SafeTensors.Save(Path.Combine(folder.ModelDirectory, file), model.state_dict(),
                 new Dictionary<string, string> { ["seed"] = run.Seed.ToString(CultureInfo.InvariantCulture), ["tasks"] = string.Join(',', run.Tasks) });
             index.Add(new JsonObject
