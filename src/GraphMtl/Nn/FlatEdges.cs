@@ -31,6 +31,8 @@ public sealed class FlatEdges : IDisposable
     private readonly long[] _typeBlockOffsets;
     private readonly int[][] _incoming;
     private readonly int[] _nodeCounts;
+    private readonly int[] _relationSourceTypes;
+    private readonly int[] _relationDestinationTypes;
 
     /// <summary>The flattened view of <paramref name="graph"/>, built on first use and disposed with the graph.</summary>
     public static FlatEdges Of(GraphTensors graph) => graph.CachedStructure("nn:flat-edges", () => new FlatEdges(graph));
@@ -56,6 +58,12 @@ public sealed class FlatEdges : IDisposable
     /// <summary>First row of each relation's block in the relation-destination space.</summary>
     public IReadOnlyList<long> RelationDestinationOffsets => _relationDestinationOffsets;
 
+    /// <summary>Per relation, the node type index of its sources.</summary>
+    public IReadOnlyList<int> RelationSourceTypes => _relationSourceTypes;
+
+    /// <summary>Per relation, the node type index of its destinations.</summary>
+    public IReadOnlyList<int> RelationDestinationTypes => _relationDestinationTypes;
+
     /// <summary>Per node type, the relations whose destination it is (relation ids in relation order).</summary>
     public IReadOnlyList<IReadOnlyList<int>> Incoming => _incoming;
 
@@ -80,6 +88,8 @@ public sealed class FlatEdges : IDisposable
         _nodeCounts = graph.Nodes.Select(n => n.Count).ToArray();
         _nodeOffsets = Offsets(_nodeCounts.Select(c => (long)c));
         var relations = graph.Relations;
+        _relationSourceTypes = relations.Select(r => r.SrcType).ToArray();
+        _relationDestinationTypes = relations.Select(r => r.DstType).ToArray();
         _relationSourceOffsets = Offsets(relations.Select(r => (long)r.SrcCount))[..^1];
         _incoming = Enumerable.Range(0, _nodeCounts.Length)
             .Select(t => Enumerable.Range(0, relations.Count).Where(r => relations[r].DstType == t).ToArray()).ToArray();

@@ -22,8 +22,8 @@ public static class RelationGroups
     /// <summary>Combines <paramref name="stacked"/> <c>[R, N, …]</c> over its first dimension (or returns it for <see cref="RelationGroup.Stack"/>).</summary>
     public static Tensor Combine(Tensor stacked, RelationGroup group) => group switch
     {
-        RelationGroup.Sum => stacked.sum(0),
-        RelationGroup.Mean => stacked.shape[0] == 0 ? stacked.sum(0) : stacked.mean([0]),
+        RelationGroup.Sum => stacked.sum(dim: 0),
+        RelationGroup.Mean => stacked.shape[0] == 0 ? stacked.sum(dim: 0) : stacked.mean([0]),
         _ => stacked.alias(),
     };
 }
