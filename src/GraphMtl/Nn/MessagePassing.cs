@@ -22,7 +22,7 @@ public static class MessagePassing
 {
     /// <summary>Target size of one block of gathered rows (bytes): large enough to amortise per-call overhead,
     /// small enough to stay in cache and under the allocator's mmap threshold.</summary>
-    public const long BlockBytes = 2L << 20;
+    public const long BlockBytes = 4L << 20;
 
     /// <summary>
     /// <c>out[g] = Σ_{e : target(e) = g} w_e · x[source(e)]</c>: gathers source rows, scales them by the edge weights
