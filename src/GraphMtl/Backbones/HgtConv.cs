@@ -16,8 +16,9 @@ namespace GraphMtl.Backbones;
 /// h̃_v            = ‖_h Σ_u ATT^h · MSG^h
 /// h'_v           = σ(s_{τ(v)}) · A_{τ(v)}(GELU(h̃_v)) + (1 − σ(s_{τ(v)})) · x_v     (skip only when in = out)
 /// </code>
-/// <para>K/Q/V are computed once per node type; the relation matrices transform node rows, not edge rows (one
-/// block of source nodes per relation, <see cref="FlatEdges.RelationSource"/>, looping over relations only); logits
+/// <para>Q is computed once per node type; the relation matrices transform node rows, not edge rows (one block of
+/// source nodes per relation, <see cref="FlatEdges.RelationSource"/>, looping over relations only), folded into the
+/// K and V maps so that each relation costs one matrix product (<c>x (W_K W_att) + b_K W_att</c>); logits
 /// and aggregation are the blocked <see cref="MessagePassing.EdgeDot"/> and <see cref="MessagePassing.WeightedSum"/>
 /// kernels over all edges at once. Optional layer normalisation per type follows the skip (the reference's
 /// <c>use_norm</c>). The relative temporal encoding of the paper is not implemented (static graphs).</para>
@@ -84,10 +85,7 @@ public sealed class HgtConv : HeteroConv
             throw new ArgumentException($"Expected one representation per node type ({graph.Nodes.Count}) (got {h.Length}).", nameof(h));
         var flat = FlatEdges.Of(graph);
         long n = flat.NodeCount;
-        Tensor Map(Parameter w, Parameter b, int t) => h[t].matmul(w[t]) + b[t];
-        var query = flat.ConcatNodes(h.Select((_, t) => Map(queryWeight, queryBias, t)).ToArray()).view(n, _heads, _headDim);
-        var keys = h.Select((_, t) => Map(keyWeight, keyBias, t).view(-1, _heads, _headDim)).ToArray();
-        var values = h.Select((_, t) => Map(valueWeight, valueBias, t).view(-1, _heads, _headDim)).ToArray();
+        var query = flat.ConcatNodes(h.Select((x, t) => x.matmul(queryWeight[t]) + queryBias[t]).ToArray()).view(n, _heads, _headDim);
 
         Tensor aggregated;
         if (flat.EdgeCount == 0)
@@ -96,13 +94,10 @@ public sealed class HgtConv : HeteroConv
         }
         else
         {
-            // Relation-specific transforms of node rows, one block per relation (loop over relations only).
-            Tensor PerRelation(Tensor[] rows, Parameter matrices) => cat(Enumerable.Range(0, flat.RelationCount)
-                .Select(r => einsum("nhd,hde->nhe", rows[flat.RelationSourceTypes[r]], matrices[r])).ToArray());
-            var keyRelation = PerRelation(keys, relationAttention);     // [ΣN_src(r), H, d]
-            var valueRelation = PerRelation(values, relationMessage);   // [ΣN_src(r), H, d]
+            var keyRelation = RelationRows(flat, h, keyWeight, keyBias, relationAttention);   // [ΣN_src(r), H, d]
+            var valueRelation = RelationRows(flat, h, valueWeight, valueBias, relationMessage); // [ΣN_src(r), H, d]
             var logits = MessagePassing.EdgeDot(query, flat.Destination, keyRelation, flat.RelationSource, _options.Kernel) // [E, H]
-                         * relationPrior.index_select(0, flat.Relation) / Math.Sqrt(_headDim);
+                         * (relationPrior / Math.Sqrt(_headDim)).index_select(0, flat.Relation);
             var alpha = EdgeSoftmax.Softmax(logits, flat.Destination, _options.SoftmaxShift);
             if (_options.AttentionDropout > 0) alpha = nn.functional.dropout(alpha, _options.AttentionDropout, training);
             aggregated = MessagePassing.WeightedSum(valueRelation, flat.RelationSource, flat.Destination, alpha, _options.Kernel);
@@ -121,6 +116,23 @@ public sealed class HgtConv : HeteroConv
                 o = nn.functional.layer_norm(o, [OutDim], normWeight[t], normBias[t]);
             return o;
         }).ToArray();
+    }
+
+    /// <summary>
+    /// <c>(x_u W_{τ(u)} + b_{τ(u)}) W_r</c> per head for the source nodes of every relation, one block per relation
+    /// (<see cref="FlatEdges.RelationSource"/>). The relation matrix is folded into the type map first
+    /// (<c>x (W W_r) + b W_r</c>, the same value), so each relation costs one plain matrix product on node rows.
+    /// </summary>
+    private Tensor RelationRows(FlatEdges flat, Tensor[] h, Parameter weight, Parameter bias, Parameter relationMatrices)
+    {
+        var sourceTypes = tensor(flat.RelationSourceTypes.Select(t => (long)t).ToArray(), device: weight.device);
+        var typeWeights = weight.index_select(0, sourceTypes).view(-1, InDim, _heads, _headDim);         // [R, in, H, d]
+        var typeBiases = bias.index_select(0, sourceTypes).view(-1, _heads, _headDim);                  // [R, H, d]
+        var foldedWeights = einsum("rihd,rhde->rihe", typeWeights, relationMatrices).reshape(-1, InDim, OutDim); // [R, in, H·d]
+        var foldedBiases = einsum("rhd,rhde->rhe", typeBiases, relationMatrices).reshape(-1, OutDim);           // [R, H·d]
+        return cat(Enumerable.Range(0, flat.RelationCount)
+                .Select(r => h[flat.RelationSourceTypes[r]].matmul(foldedWeights[r]) + foldedBiases[r]).ToArray())
+            .view(-1, _heads, _headDim);
     }
 
     /// <inheritdoc/>
