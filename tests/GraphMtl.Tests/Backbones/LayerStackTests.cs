@@ -20,6 +20,7 @@ public sealed class LayerStackTests
         _ => throw new ArgumentException(name),
     };
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheForwardMethod
     {
         [Fact]

@@ -2,8 +2,10 @@ using GraphMtl.Backbones;
 
 namespace GraphMtl.Tests.Backbones;
 
+[Collection(EngineCollection.Name)] // builds modules, which draw from the global generator
 public sealed class SimpleHgnOptionsTests
 {
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheDefaults
     {
         [Fact]
@@ -19,6 +21,7 @@ public sealed class SimpleHgnOptionsTests
         }
     }
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheValidateMethod
     {
         [Fact]
@@ -30,6 +33,7 @@ public sealed class SimpleHgnOptionsTests
         }
     }
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheCreateMethod
     {
         [Fact]

@@ -9,6 +9,7 @@ public sealed class AggregationTests
         // targets 0 (three edges, one duplicate), 1 (one edge), 2 (none)
         (new EdgeGroups(tensor(new long[] { 0, 1, 1, 3 }), 4), new EdgeGroups(tensor(new long[] { 0, 0, 0, 1 }), 3));
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheCreateMethod
     {
         [Theory]
@@ -25,6 +26,7 @@ public sealed class AggregationTests
         }
     }
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class ThePropagateMethods
     {
         [Theory]

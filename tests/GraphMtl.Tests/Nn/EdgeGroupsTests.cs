@@ -5,6 +5,7 @@ namespace GraphMtl.Tests.Nn;
 [Collection(EngineCollection.Name)]
 public sealed class EdgeGroupsTests
 {
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheGroupMaxPerEdgeMethod
     {
         [Fact]
@@ -44,6 +45,7 @@ public sealed class EdgeGroupsTests
         }
     }
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheDegreeProperty
     {
         [Fact]
@@ -56,6 +58,7 @@ public sealed class EdgeGroupsTests
         }
     }
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheConstructor
     {
         [Fact]

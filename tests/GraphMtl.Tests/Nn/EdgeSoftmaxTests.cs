@@ -28,6 +28,7 @@ public sealed class EdgeSoftmaxTests
         return result;
     }
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheSoftmaxMethod
     {
         [Theory]

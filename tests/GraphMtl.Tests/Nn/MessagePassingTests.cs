@@ -17,6 +17,7 @@ public sealed class MessagePassingTests
     private static void AssertClose(Tensor expected, Tensor actual, string what) =>
         Assert.True(allclose(actual, expected, rtol: 1e-4, atol: 1e-5), $"{what}: max |Δ| = {(actual - expected).abs().max().item<float>()}");
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheWeightedSumMethod
     {
         public static TheoryData<int, int, int, bool, bool> Shapes => new()
@@ -89,6 +90,7 @@ public sealed class MessagePassingTests
         }
     }
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheEdgeDotMethod
     {
         [Theory]
