@@ -17,9 +17,10 @@ public sealed record MultiLabelProblemOptions(int BatchSize, RelationalSetting S
 /// <summary>
 /// Example-level multi-label training on mini-batches (the <c>multilabel</c> experiment; shared by the direct, concat
 /// and MetaLink heads and meant for later heads too). One epoch shuffles the training examples (seeded) and cuts
-/// batches; a head that uses a support set gets consecutive (support, query) batch pairs — an odd last batch is
-/// skipped, and a split that fits in one batch is halved — otherwise every batch is a query (a trailing batch of one
-/// example is skipped, for BatchNorm). Each step builds a <see cref="LabelEpisode"/> under the setting (known labels
+/// batches. A head that uses a support set gets consecutive (support, query) batch pairs — an odd last batch is
+/// skipped, and a split that fits in one batch is halved — or, with <see cref="TrainingSupport.Sampled"/>, every batch as
+/// a query with a random support batch drawn from the other training examples. Otherwise every batch is a query (a
+/// trailing batch of one example is skipped, for BatchNorm). Each step builds a <see cref="LabelEpisode"/> under the setting (known labels
 /// revealed with probability p for heads that read them; meta-test tasks deleted) and yields the per-task BCE over the
 /// hidden pairs.
 /// </summary>
@@ -89,13 +90,13 @@ public sealed class MultiLabelProblem : ITrainingProblem
             yield return LabelEpisode.Build(query, support, _data.Labels, _data.TaskCount, active, reveal);
     }
 
-    private IEnumerable<(int[] Query, int[] Support)> Batches(int[] rows, bool paired)
+    private IEnumerable<(int[] Query, int[] Support)> Batches(int[] rows, bool withSupport)
     {
         var chunks = rows.Chunk(_options.BatchSize).ToList();
-        if (!paired)
+        if (!withSupport || _options.Setting.TrainingSupport == TrainingSupport.Sampled)
         {
             foreach (var c in chunks)
-                if (c.Length >= 2 || chunks.Count == 1) yield return (c, []);
+                if (c.Length >= 2 || chunks.Count == 1) yield return (c, withSupport ? SampleSupport(_rng, exclude: c) : []);
             yield break;
         }
         if (chunks.Count == 1)
@@ -185,12 +186,14 @@ public sealed class MultiLabelProblem : ITrainingProblem
         return scores;
     }
 
-    /// <summary>A support set: <see cref="RelationalSetting.SupportSize"/> (default the batch size) training rows drawn without replacement.</summary>
-    internal int[] SampleSupport(Random rng)
+    /// <summary>
+    /// A support set: <see cref="RelationalSetting.SupportSize"/> (default the batch size) training rows drawn without
+    /// replacement, leaving out <paramref name="exclude"/> (a training step's own queries).
+    /// </summary>
+    internal int[] SampleSupport(Random rng, int[]? exclude = null)
     {
-        var train = _split.Train;
-        int size = Math.Min(train.Length, _options.Setting.SupportSize > 0 ? _options.Setting.SupportSize : _options.BatchSize);
-        var pool = (int[])train.Clone();
+        var pool = exclude is null ? (int[])_split.Train.Clone() : _split.Train.Except(exclude).ToArray();
+        int size = Math.Min(pool.Length, _options.Setting.SupportSize > 0 ? _options.Setting.SupportSize : _options.BatchSize);
         for (int i = 0; i < size; i++)
         {
             int j = rng.Next(i, pool.Length);
