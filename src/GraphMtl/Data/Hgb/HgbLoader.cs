@@ -49,9 +49,13 @@ public static class HgbLoader
 
         string trainPath = Path.Combine(folder, "label.dat");
         string testPath = Path.Combine(folder, options.TestFile);
+        // Without label.dat the folder has no task (e.g. HGB's link-prediction sets); with it, the test file is required.
         var labelFiles = new List<LabelFile>();
-        if (File.Exists(trainPath)) labelFiles.Add(ReadLabels(trainPath));
-        if (labelFiles.Count > 0 || File.Exists(testPath)) labelFiles.Add(ReadLabels(testPath));
+        if (File.Exists(trainPath))
+        {
+            labelFiles.Add(ReadLabels(trainPath));
+            labelFiles.Add(ReadLabels(testPath));
+        }
 
         string nodePath = Path.Combine(folder, "node.dat");
         var layout = File.Exists(nodePath) ? ReadNodes(nodePath, info) : InferLayout(links, labelFiles, info);
@@ -513,11 +517,10 @@ public static class HgbLoader
             }
         }
 
-        int[] train = [.. parts[0]], val = [], test = files.Count > 1 ? [.. parts[1]] : [];
-        new SeededRandom(options.SplitSeed).Shuffle(train.AsSpan());
-        int nVal = (int)Math.Floor(options.ValFraction * train.Length + 1e-9);
-        val = train[..nVal];
-        train = train[nVal..];
+        int[] pool = [.. parts[0]], test = [.. parts[1]];
+        new SeededRandom(options.SplitSeed).Shuffle(pool.AsSpan());
+        int nVal = (int)Math.Floor(options.ValFraction * pool.Length + 1e-9);
+        int[] val = pool[..nVal], train = pool[nVal..];
         Array.Sort(train);
         Array.Sort(val);
         Array.Sort(test);

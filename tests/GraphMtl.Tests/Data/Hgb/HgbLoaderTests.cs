@@ -233,6 +233,25 @@ public sealed class HgbLoaderTests
         }
 
         [Fact]
+        public void Should_Load_No_Task_Without_Label_Dat()
+        {
+            using var folder = Folder();
+            File.Delete(Path.Combine(folder.Path, "label.dat"));
+
+            Assert.Empty(HgbLoader.Load(folder.Path).Tasks);
+        }
+
+        [Fact]
+        public void Should_Report_A_Missing_Test_File()
+        {
+            using var folder = Folder();
+
+            var e = Assert.Throws<DataFormatException>(() => HgbLoader.Load(folder.Path, new HgbOptions { TestFile = "label.dat.test_full" }));
+
+            Assert.EndsWith("label.dat.test_full: file not found", e.Message);
+        }
+
+        [Fact]
         public void Should_Reject_Labels_Of_Two_Node_Types()
         {
             using var folder = Folder(test: "0\t\t0\t1\n");
