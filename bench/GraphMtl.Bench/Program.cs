@@ -1,11 +1,13 @@
+using GraphMtl;
 using GraphMtl.Bench;
 
 try
 {
-    return Cli.Run(args);
+    return Cli.Run(args, Console.Error);
 }
-catch (ArgumentException e)
+catch (Exception e) when (e is ArgumentException or GraphMtlException or InvalidOperationException)
 {
+    // One line (or the child's message), no stack trace: these are usage or data errors.
     Console.Error.WriteLine(e.Message);
     return 2;
 }
