@@ -8,7 +8,7 @@ namespace GraphMtl.Bench;
 /// </summary>
 internal static class BackboneBench
 {
-    internal sealed record Settings(string DataRoot, int Threads, int Warmup, int Epochs, int Inference, int Trials, bool HgbWidth, string OutFolder);
+    internal sealed record Settings(string DataRoot, int Threads, int Warmup, int Epochs, int Inference, int Trials, bool HgbWidth, string OutFolder, bool Collect = true);
 
     public static ResultTable Run(Settings s, TextWriter log)
     {
@@ -66,7 +66,8 @@ internal static class BackboneBench
         table.Notes.Add($"Each model in its own process; {s.Warmup} warm-up epochs, then the median of {s.Epochs} training epochs " +
                         $"(forward, cross-entropy on the training authors, backward, Adam step, lr 1e-3) and of {s.Inference} inference passes " +
                         $"(no_grad forward of the whole graph); {s.Threads} threads; best median over {s.Trials} process(es); peak RSS = VmHWM, " +
-                        "the largest over the trials. Goal: time ratio ≤ " + PeerFigures.TimeGoal.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                        "the largest over the trials; " +
+                        (s.Collect ? "a .NET GC after every epoch, outside the timing" : "no GC between epochs (--no-collect)") + ". Goal: time ratio ≤ " + PeerFigures.TimeGoal.ToString(System.Globalization.CultureInfo.InvariantCulture) +
                         ", memory ratio ≤ 1. Load average: the machine's 1-minute load when the measurement ended.");
         return table;
     }
@@ -81,6 +82,7 @@ internal static class BackboneBench
             "--inference", s.Inference.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var set in c.Sets) { args.Add("--set"); args.Add(set); }
+        if (!s.Collect) args.Add("--no-collect");
         return args;
     }
 }

@@ -20,15 +20,15 @@ internal static class Cli
         {
             case "epoch":
             {
-                var a = new Args(rest, new HashSet<string> { "data-root", "set", "threads", "warmup", "epochs", "inference", "lr" });
+                var a = new Args(rest, new HashSet<string> { "data-root", "set", "threads", "warmup", "epochs", "inference", "lr" }, new HashSet<string> { "no-collect" });
                 var result = EpochBench.Run(new EpochBench.Settings(a.Get("data-root", ""), a.Sets, a.Int("threads", 2),
-                    a.Int("warmup", 5), a.Int("epochs", 30, min: 1), a.Int("inference", 10, min: 1), a.Double("lr", 1e-3)));
+                    a.Int("warmup", 5), a.Int("epochs", 30, min: 1), a.Int("inference", 10, min: 1), a.Double("lr", 1e-3), !a.Flag("no-collect")));
                 Console.WriteLine(result.ToJsonString());
                 return 0;
             }
             case "backbones":
             {
-                var a = new Args(rest, Known(BackboneKeys), new HashSet<string> { "hgb-width" });
+                var a = new Args(rest, Known(BackboneKeys), new HashSet<string> { "hgb-width", "no-collect" });
                 string out_ = OutFolder(a);
                 var table = BackboneBench.Run(Backbones(a, out_), log);
                 Write(out_, "backbones", [table], log);
@@ -43,14 +43,14 @@ internal static class Cli
             }
             case "scaling":
             {
-                var a = new Args(rest, Known(ScalingKeys));
+                var a = new Args(rest, Known(ScalingKeys), new HashSet<string> { "no-collect" });
                 string out_ = OutFolder(a);
                 Write(out_, "scaling", [ScalingBench.Run(Scaling(a, out_), log)], log);
                 return 0;
             }
             case "all":
             {
-                var a = new Args(rest, Known([.. BackboneKeys, .. MicroKeys, .. ScalingKeys]), new HashSet<string> { "hgb-width" });
+                var a = new Args(rest, Known([.. BackboneKeys, .. MicroKeys, .. ScalingKeys]), new HashSet<string> { "hgb-width", "no-collect" });
                 string out_ = OutFolder(a);
                 var started = DateTime.UtcNow;
                 var machine = MachineInfo.Describe();
@@ -84,14 +84,14 @@ internal static class Cli
     private static HashSet<string> Known(IEnumerable<string> keys) => [.. Common, .. keys];
 
     private static BackboneBench.Settings Backbones(Args a, string out_) => new(a.Get("data-root", ""), a.Int("threads", 2),
-        a.Int("warmup", 5), a.Int("epochs", 30, min: 1), a.Int("inference", 10, min: 1), a.Int("trials", 1, min: 1), a.Flag("hgb-width"), out_);
+        a.Int("warmup", 5), a.Int("epochs", 30, min: 1), a.Int("inference", 10, min: 1), a.Int("trials", 1, min: 1), a.Flag("hgb-width"), out_, !a.Flag("no-collect"));
 
     private static MicroBench.Settings Micro(Args a) => new(a.Get("data-root", ""), "dblp-hgb", a.Int("threads", 2),
         a.Int("micro-warmup", 3), a.Int("repeats", 20, min: 1));
 
     private static ScalingBench.Settings Scaling(Args a, string out_) => new(
         a.Numbers("edges", [1e4, 1e5, 1e6, 2e6]), a.List("backbones", ["rgcn", "hgt", "simple-hgn"]), a.Int("threads", 2),
-        a.Int("scaling-warmup", 2), a.Int("scaling-epochs", 10, min: 1), out_);
+        a.Int("scaling-warmup", 2), a.Int("scaling-epochs", 10, min: 1), out_, !a.Flag("no-collect"));
 
     /// <summary>--out, else bench/results of the repository containing the working directory, else ./bench-results.</summary>
     internal static string OutFolder(Args a)
@@ -120,13 +120,14 @@ internal static class Cli
         GraphMtl.Bench COMMAND [options]         (results in bench/results/ unless --out DIR)
           all        backbones + micro + scaling, and summary.md with the machine description
           backbones  epoch time, inference time and peak RSS per backbone on DBLP (one process per model)
-                     [--warmup 5] [--epochs 30] [--inference 10] [--trials 1] [--hgb-width]
+                     [--warmup 5] [--epochs 30] [--inference 10] [--trials 1] [--hgb-width] [--no-collect]
           micro      aggregation primitives on DBLP (sparse mm, index_select + index_add, blocked kernels, edge softmax)
                      [--micro-warmup 3] [--repeats 20]
           scaling    synthetic graphs from 10^4 to 2·10^6 edges (one process per size and backbone)
-                     [--edges 1e4,1e5,1e6,2e6] [--backbones rgcn,hgt,simple-hgn] [--scaling-warmup 2] [--scaling-epochs 10]
+                     [--edges 1e4,1e5,1e6,2e6] [--backbones rgcn,hgt,simple-hgn] [--scaling-warmup 2] [--scaling-epochs 10] [--no-collect]
           epoch      one measurement in this process (used by the others; prints one JSON line)
-                     [--set key=value]... [--warmup 5] [--epochs 30] [--inference 10] [--lr 0.001]
+                     [--set key=value]... [--warmup 5] [--epochs 30] [--inference 10] [--lr 0.001] [--no-collect]
+        --no-collect: no .NET GC between epochs (shows RSS growth from tensors freed only by finalizers).
         Common: --data-root DIR (DBLP: dblp-hgb under it), --threads N (default 2), --out DIR.
         """;
 }

@@ -18,7 +18,9 @@ namespace GraphMtl.Bench;
 internal static class EpochBench
 {
     /// <summary>Arguments of one measurement.</summary>
-    internal sealed record Settings(string DataRoot, IReadOnlyList<string> Sets, int Threads, int Warmup, int Epochs, int Inference, double Lr);
+    /// <param name="Collect">Run a full .NET GC after every epoch, outside the timed region: some tensor handles escape the
+    /// dispose scopes and are freed only by finalizers (docs/benchmarks.md), so without it RSS grows with the epochs.</param>
+    internal sealed record Settings(string DataRoot, IReadOnlyList<string> Sets, int Threads, int Warmup, int Epochs, int Inference, double Lr, bool Collect = true);
 
     public static JsonObject Run(Settings s)
     {
@@ -61,12 +63,13 @@ internal static class EpochBench
                 lastLoss = loss.item<float>();
             }
             double seconds = clock.Elapsed.TotalSeconds;
-            if (Environment.GetEnvironmentVariable("GMTL_BENCH_GC") == "1") { GC.Collect(); GC.WaitForPendingFinalizers(); }
+            double cpu = ProcessStats.CpuSeconds() - cpu0;
+            if (s.Collect) Collect();
             epochRss.Add(ProcessStats.RssMiB());
             if (e >= s.Warmup)
             {
                 epochSeconds.Add(seconds);
-                epochCpu.Add(ProcessStats.CpuSeconds() - cpu0);
+                epochCpu.Add(cpu);
             }
         }
         double peakTraining = ProcessStats.PeakRssMiB();
@@ -83,6 +86,7 @@ internal static class EpochBench
                 foreach (var t in logits.Values) t.sum().item<float>(); // forces completion on any device
             }
             if (i > 0) inferenceSeconds.Add(clock.Elapsed.TotalSeconds); // first pass is a warm-up
+            if (s.Collect) Collect();
         }
 
         var (accuracy, macroF1) = Score(problem);
@@ -95,6 +99,7 @@ internal static class EpochBench
             ["parameters"] = parameters,
             ["threads"] = get_num_threads(),
             ["warmup"] = s.Warmup,
+            ["collect_each_epoch"] = s.Collect,
             ["epoch_seconds"] = new JsonArray(epochSeconds.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
             ["epoch_cpu_seconds"] = new JsonArray(epochCpu.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
             ["epoch_rss_mib"] = new JsonArray(epochRss.Select(v => (JsonNode?)JsonValue.Create(Math.Round(v, 1))).ToArray()),
@@ -111,6 +116,12 @@ internal static class EpochBench
             ["load_average"] = ProcessStats.LoadAverage(),
             ["total_seconds"] = total.Elapsed.TotalSeconds,
         };
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
     }
 
     // Test scores of the last epoch's weights (not a tuned result: a sanity check that the model learns).

@@ -12,7 +12,7 @@ internal static class ScalingBench
     /// <summary>Edges (with reverses) of the generator's default size (2,000 authors, 4,000 papers, 1,500 terms).</summary>
     internal const double DefaultEdges = 112_000;
 
-    internal sealed record Settings(IReadOnlyList<double> TargetEdges, IReadOnlyList<string> Backbones, int Threads, int Warmup, int Epochs, string OutFolder);
+    internal sealed record Settings(IReadOnlyList<double> TargetEdges, IReadOnlyList<string> Backbones, int Threads, int Warmup, int Epochs, string OutFolder, bool Collect = true);
 
     /// <summary>The dataset spec whose edge count is about <paramref name="targetEdges"/>.</summary>
     internal static string Spec(double targetEdges)
@@ -47,6 +47,7 @@ internal static class ScalingBench
                     "--inference", "3",
                 };
                 foreach (var v in sets) { args.Add("--set"); args.Add(v); }
+                if (!s.Collect) args.Add("--no-collect");
                 var m = ChildMeasurement.Run(args);
                 m["backbone"] = backbone;
                 raw.WriteLine(m.ToJsonString());
@@ -54,7 +55,7 @@ internal static class ScalingBench
                 AddRow(table, backbone, m);
             }
         }
-        table.Notes.Add($"One process per row; {s.Warmup} warm-up epochs, median of {s.Epochs}; {s.Threads} threads; 32-d dense features; " +
+        table.Notes.Add($"One process per row; {s.Warmup} warm-up epochs, median of {s.Epochs}; {s.Threads} threads; {(s.Collect ? "GC after every epoch" : "no GC between epochs")}; 32-d dense features; " +
                         "sizes scale authors, papers and terms by one factor (20 venues), so the mean degree is constant.");
         return table;
     }
