@@ -112,7 +112,7 @@ public sealed class MultiLabelExperiment(MultiLabelDataset data, IReadOnlyList<S
         var table = data.Inputs is TabularInputs tabular
             ? PredictionTable.ReadTabular(input, data.TaskNames, tabular.FeatureNames)
             : PredictionTable.ReadMolecules(input, data.TaskNames, smilesColumn);
-        var device = Devices.Parse(train.Device);
+        var device = train.ConfigureEngine();
         var setting = spec.Setting.Resolve(data.TaskNames);
         var split = MultiLabelDataLoader.Split(data, spec.Split, seed);
         using var model = MultiLabelRunner.Build(data, spec, setting, split.Train);

@@ -86,7 +86,7 @@ public sealed class NodeClassificationExperiment(HeteroGraph graph, ModelSpec sp
         bool higher = index["higher_is_better"]!.GetValue<bool>();
         var checkpoints = index["checkpoints"]!.AsArray().Select(e => e!.AsObject()).ToList();
 
-        var device = Devices.Parse(train.Device);
+        var device = train.ConfigureEngine();
         using var tensors = GraphTensors.From(graph, device);
         var rows = new StringBuilder("task\tnode_type\tnode_id\tsplit\tprediction\tprobabilities\n");
         var written = new List<string> { output };

@@ -46,8 +46,7 @@ public static class MultiLabelRunner
     public static ExperimentResult Run(MultiLabelDataset data, IExampleStore store, MultiLabelSpec spec, TrainOptions train,
         IReadOnlyList<ITrainingCallback> callbacks, Action<TrainedRun>? onModelTrained = null)
     {
-        if (train.Threads > 0) set_num_threads(train.Threads);
-        var device = Devices.Parse(train.Device);
+        var device = train.ConfigureEngine();
         var setting = spec.Setting.Resolve(data.TaskNames);
         var trainer = new Trainer(train, callbacks);
         var seeds = new List<SeedResult>();

@@ -17,8 +17,7 @@ public static class NodeExperiment
     public static ExperimentResult Run(HeteroGraph graph, ModelSpec spec, TrainOptions train, IReadOnlyList<ITrainingCallback> callbacks,
         Action<RunInfo, MultiTaskModel, GraphTensors>? onModelTrained = null)
     {
-        if (train.Threads > 0) set_num_threads(train.Threads);
-        var device = Devices.Parse(train.Device);
+        var device = train.ConfigureEngine();
         var metadata = graph.Metadata;
         var groups = spec.Architecture.IndependentPerTask
             ? metadata.Tasks.Select(t => (IReadOnlyList<TaskInfo>)[t]).ToList()

@@ -38,6 +38,17 @@ public sealed record TrainOptions : IValidatableOptions
     /// <summary>Which validation result counts as best.</summary>
     public SelectionOptions Selection { get; init; } = new();
 
+    /// <summary>
+    /// Applies <see cref="Threads"/> to the engine and returns the <see cref="Device"/>. Training and prediction both
+    /// call it: on a busy machine libtorch's default pool (one thread per core) oversubscribes the cores and its OpenMP
+    /// barriers spin, which made a 7,831-molecule prediction 9× slower than with one thread.
+    /// </summary>
+    public Device ConfigureEngine()
+    {
+        if (Threads > 0) set_num_threads(Threads);
+        return Devices.Parse(Device);
+    }
+
     /// <inheritdoc/>
     public IEnumerable<(string Property, string Message)> Validate()
     {

@@ -73,7 +73,7 @@ public sealed class GinEncoder : ExampleEncoder
 }
 
 /// <summary>Options of <see cref="GinEncoder"/> (<c>encoder: {name: gin}</c>); defaults follow Hu et al.: 5 layers, 300-d, dropout 0.2, mean pooling, no readout or normalisation.</summary>
-public sealed record GinEncoderOptions : EncoderOptions
+public sealed record GinEncoderOptions : MoleculeEncoderOptions
 {
     /// <summary>Hu et al.'s defaults.</summary>
     public GinEncoderOptions()
@@ -83,23 +83,14 @@ public sealed record GinEncoderOptions : EncoderOptions
         Dropout = 0.2;
         Readout = false;
         Normalize = false;
+        Pooling = GraphPooling.Mean;
     }
 
-    /// <summary>Mean (Hu et al.) or sum pooling.</summary>
-    public GraphPooling Pooling { get; init; } = GraphPooling.Mean;
+    /// <inheritdoc/>
+    protected override bool ChempropFeatures => false;
 
     /// <inheritdoc/>
-    public override string InputKind => "molecules";
-
-    /// <inheritdoc/>
-    public override bool Accepts(ExampleInputs inputs) => inputs is MoleculeInputs;
-
-    /// <inheritdoc/>
-    public override IExampleStore CreateStore(ExampleInputs inputs, Device device)
-    {
-        CheckInputs(inputs);
-        return new MoleculeStore(((MoleculeInputs)inputs).Graphs, chemprop: false, ginIds: true, device);
-    }
+    protected override bool GinIds => true;
 
     /// <inheritdoc/>
     public override ExampleEncoder Create(string name, ExampleInputs inputs, IReadOnlyList<int> trainRows)

@@ -49,24 +49,14 @@ public sealed class MpnnEncoder : ExampleEncoder
     }
 }
 
-/// <summary>Options of <see cref="MpnnEncoder"/> (<c>encoder: {name: mpnn}</c>); defaults follow the reference (D = 256).</summary>
-public sealed record MpnnEncoderOptions : EncoderOptions
+/// <summary>Options of <see cref="MpnnEncoder"/> (<c>encoder: {name: mpnn}</c>); defaults follow the reference (D = 256, sum pooling).</summary>
+public sealed record MpnnEncoderOptions : MoleculeEncoderOptions
 {
-    /// <summary>Sum (reference) or mean pooling.</summary>
-    public GraphPooling Pooling { get; init; } = GraphPooling.Sum;
+    /// <inheritdoc/>
+    protected override bool ChempropFeatures => true;
 
     /// <inheritdoc/>
-    public override string InputKind => "molecules";
-
-    /// <inheritdoc/>
-    public override bool Accepts(ExampleInputs inputs) => inputs is MoleculeInputs;
-
-    /// <inheritdoc/>
-    public override IExampleStore CreateStore(ExampleInputs inputs, Device device)
-    {
-        CheckInputs(inputs);
-        return new MoleculeStore(((MoleculeInputs)inputs).Graphs, chemprop: true, ginIds: false, device);
-    }
+    protected override bool GinIds => false;
 
     /// <inheritdoc/>
     public override ExampleEncoder Create(string name, ExampleInputs inputs, IReadOnlyList<int> trainRows)
