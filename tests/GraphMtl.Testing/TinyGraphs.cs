@@ -47,6 +47,37 @@ public static class TinyGraphs
         return addReverse ? graph.AddReverseRelations() : graph;
     }
 
+    /// <summary>
+    /// A small graph exercising the corner cases of message passing: node types <c>a</c> (5, featureless), <c>b</c>
+    /// (6, 4-d features) and <c>c</c> (3, 2-d features, reached by no relation); relations <c>a→b</c> (random, node
+    /// b5 gets none of them), <c>b→a</c> (random), <c>b→b</c> (random with a duplicate edge) and <c>c→b</c> (two edges).
+    /// Edges are drawn from <paramref name="seed"/>.
+    /// </summary>
+    public static HeteroGraph Mixed(int seed = 0, int edgesPerRelation = 9)
+    {
+        var rng = new Random(seed);
+        float[] Features(int rows, int dim) => Enumerable.Range(0, rows * dim).Select(_ => (float)NextGaussian(rng)).ToArray();
+        (int[] Src, int[] Dst) Random(int nSrc, int nDst, int count) =>
+            (Enumerable.Range(0, count).Select(_ => rng.Next(nSrc)).ToArray(), Enumerable.Range(0, count).Select(_ => rng.Next(nDst)).ToArray());
+        var ab = Random(5, 5, edgesPerRelation); // destinations b0..b4 only
+        var ba = Random(6, 5, edgesPerRelation);
+        var bb = Random(6, 6, edgesPerRelation);
+        var nodeTypes = new List<NodeType>
+        {
+            new("a", 5),
+            new("b", 6, new DenseFeatures(6, 4, Features(6, 4))),
+            new("c", 3, new DenseFeatures(3, 2, Features(3, 2))),
+        };
+        var relations = new List<Relation>
+        {
+            new(new EdgeType("a", "to", "b"), ab.Src, ab.Dst),
+            new(new EdgeType("b", "to", "a"), ba.Src, ba.Dst),
+            new(new EdgeType("b", "cites", "b"), [.. bb.Src, bb.Src[0]], [.. bb.Dst, bb.Dst[0]]),
+            new(new EdgeType("c", "to", "b"), [0, 2], [1, 1]),
+        };
+        return new HeteroGraph("mixed", nodeTypes, relations, []);
+    }
+
     /// <summary>A 50/25/25 random split of ids 0..n-1.</summary>
     public static NodeSplit Split(int n, Random rng)
     {

@@ -26,6 +26,14 @@ public abstract record BackboneOptions : IValidatableOptions
     /// <summary>Builds the backbone for a graph schema.</summary>
     public abstract HeteroBackbone Create(string name, GraphMetadata metadata);
 
+    /// <summary>
+    /// The layer at depth <paramref name="index"/> (0-based) of this backbone's stack, reading representations of width
+    /// <paramref name="inDim"/>: multi-task architectures use single layers as experts. Backbones without a
+    /// single-layer form throw <see cref="NotSupportedException"/>.
+    /// </summary>
+    public virtual HeteroConv CreateLayer(string name, GraphMetadata metadata, int inDim, int index) =>
+        throw new NotSupportedException($"{GetType().Name} has no single-layer form.");
+
     /// <inheritdoc/>
     public virtual IEnumerable<(string Property, string Message)> Validate()
     {

@@ -21,6 +21,12 @@ public abstract class HeteroConv : nn.Module<GraphTensors, Tensor[], Tensor[]>
         OutDim = outDim;
     }
 
+    /// <summary>
+    /// Runs the layer as one step of a <see cref="LayerStack"/>. <paramref name="carry"/> holds what a layer hands to
+    /// the next within one forward pass (Simple-HGN's attention for its edge residual); the default ignores it.
+    /// </summary>
+    public virtual Tensor[] StackForward(GraphTensors graph, Tensor[] h, LayerCarry carry) => call(graph, h);
+
     /// <inheritdoc/>
     public override string ToString() => $"{GetType().Name}({InDim} → {OutDim})";
 }

@@ -227,7 +227,7 @@ public static class ConfigBinder
                 string known = string.Join(", ", properties.Keys.Where(x => x != skipKey));
                 throw new ConfigException(Where(k, file), Join(path, key), $"unknown key (expected one of: {known})");
             }
-            prop.SetValue(instance, BindValue(v, prop.PropertyType, Join(path, key), file));
+            prop.SetValue(instance, BindProperty(v, prop, instance, Join(path, key), file));
         }
         if (instance is IValidatableOptions validatable)
         {
@@ -239,6 +239,17 @@ public static class ConfigBinder
             }
         }
         return instance;
+    }
+
+    // A component mapping without its name key refines the property's default component (model: {hidden: 8} keeps
+    // the default backbone); otherwise the value binds as usual.
+    private static object? BindProperty(YamlNode node, PropertyInfo prop, object instance, string path, string file)
+    {
+        if (prop.PropertyType.IsAbstract && node is YamlMappingNode map && prop.GetValue(instance) is { } current
+            && prop.PropertyType.GetCustomAttribute<ComponentFamilyAttribute>() is { } attr
+            && !map.Children.ContainsKey(new YamlScalarNode(attr.NameKey)))
+            return BindRecord(node, current.GetType(), path, file, skipKey: attr.NameKey);
+        return BindValue(node, prop.PropertyType, path, file);
     }
 
     /// <summary>Property name → property for every bindable (settable, not ignored) property, keyed by YAML key.</summary>

@@ -13,9 +13,10 @@ namespace GraphMtl.Experiments;
 /// <summary>
 /// Trains node tasks over seeds, saves each trained model as <c>model/run-R[-task].safetensors</c> with an index
 /// (<c>model/checkpoints.json</c>: tasks, seed and validation score per file), and predicts from the best checkpoint
-/// per task.
+/// per task. On HGB data it also writes HGB's prediction format (<c>nid\t\ttype\tlabels</c> for the test nodes, global
+/// ids), one file per task, ready for HGB's scorer.
 /// </summary>
-public sealed class NodeClassificationExperiment(HeteroGraph graph, ModelSpec spec, TrainOptions train) : IExperiment
+public sealed class NodeClassificationExperiment(HeteroGraph graph, ModelSpec spec, TrainOptions train, bool hgbIds = false) : IExperiment
 {
     private const string IndexFile = "checkpoints.json";
 
@@ -38,6 +39,7 @@ public sealed class NodeClassificationExperiment(HeteroGraph graph, ModelSpec sp
             string file = run.Tasks.Count == graph.Tasks.Count || !spec.Architecture.IndependentPerTask
                 ? $"run-{run.Index}.safetensors"
                 : $"run-{run.Index}-{string.Join('+', run.Tasks)}.safetensors";
+            using var scope = NewDisposeScope(); // releases the handles state_dict() creates
             SafeTensors.Save(Path.Combine(folder.ModelDirectory, file), model.state_dict(),
                 new Dictionary<string, string> { ["seed"] = run.Seed.ToString(CultureInfo.InvariantCulture), ["tasks"] = string.Join(',', run.Tasks) });
             index.Add(new JsonObject
@@ -83,6 +85,8 @@ public sealed class NodeClassificationExperiment(HeteroGraph graph, ModelSpec sp
         var device = Devices.Parse(train.Device);
         using var tensors = GraphTensors.From(graph, device);
         var rows = new StringBuilder("task\tnode_type\tnode_id\tsplit\tprediction\tprobabilities\n");
+        var written = new List<string> { output };
+        var hgbFiles = new List<(string Path, string Text)>();
         foreach (var task in graph.Tasks)
         {
             var best = checkpoints
@@ -104,12 +108,38 @@ public sealed class NodeClassificationExperiment(HeteroGraph graph, ModelSpec sp
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             var probabilities = TaskLoss.Probabilities(model.call(tensors)[task.Name], task.Kind).to(CPU).contiguous();
-            AppendRows(rows, task, probabilities.data<float>().ToArray());
+            var p = probabilities.data<float>().ToArray();
+            AppendRows(rows, task, p);
+            if (hgbIds)
+                hgbFiles.Add(($"{Path.ChangeExtension(output, null)}.{task.Name}.hgb.txt", HgbRows(task, p)));
         }
         string? dir = Path.GetDirectoryName(Path.GetFullPath(output));
         if (dir != null) Directory.CreateDirectory(dir);
         File.WriteAllText(output, rows.ToString());
-        return [output];
+        foreach (var (path, text) in hgbFiles)
+        {
+            File.WriteAllText(path, text);
+            written.Add(path);
+        }
+        return written;
+    }
+
+    // HGB's prediction file: test nodes only, global id (types are contiguous in type order), empty name, type index.
+    private string HgbRows(NodeTask task, float[] p)
+    {
+        int type = graph.NodeTypes.ToList().FindIndex(t => t.Name == task.NodeType);
+        long offset = graph.NodeTypes.Take(type).Sum(t => (long)t.Count);
+        int width = task.Kind == TaskKind.Binary ? 1 : task.NumClasses;
+        var sb = new StringBuilder();
+        var ci = CultureInfo.InvariantCulture;
+        foreach (int i in task.Split.Test)
+        {
+            var row = p.AsSpan(i * width, width).ToArray();
+            string labels = task.Kind == TaskKind.MultiClass ? ArgMax(row).ToString(ci)
+                : string.Join(',', Enumerable.Range(0, width).Where(c => row[c] >= 0.5f));
+            sb.Append((offset + i).ToString(ci)).Append("\t\t").Append(type.ToString(ci)).Append('\t').Append(labels).Append('\n');
+        }
+        return sb.ToString();
     }
 
     private static void AppendRows(StringBuilder rows, NodeTask task, float[] p)

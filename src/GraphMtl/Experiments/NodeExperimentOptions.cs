@@ -52,6 +52,9 @@ public sealed record NodeExperimentOptions : ExperimentOptions
         // Build once so that bad combinations (unknown task weights, impossible layer settings) fail before any output.
         spec.Weighting.Create(metadata.Tasks.Select(t => t.Name).ToList());
         using (spec.Architecture.Create("check", metadata, spec.Backbone, metadata.Tasks)) { }
-        return new NodeClassificationExperiment(graph, spec, Train);
+        // HGB data keeps HGB's global id space (types contiguous, in order) unless node types were dropped.
+        bool hgbIds = DatasetLoader.Resolve(Dataset.Spec, context.DataRoot, context.ConfigDirectory).Kind == DatasetSourceKind.Hgb
+                      && Dataset.DropNodeTypes.Count == 0;
+        return new NodeClassificationExperiment(graph, spec, Train, hgbIds);
     }
 }

@@ -12,6 +12,7 @@ public sealed class GraphTensors : IDisposable
 {
     private readonly List<Tensor> _owned = [];
     private readonly Dictionary<string, Tensor> _cache = [];
+    private readonly Dictionary<string, IDisposable> _structures = [];
 
     /// <summary>The schema the tensors follow (node type, relation and task order).</summary>
     public GraphMetadata Metadata { get; }
@@ -108,6 +109,28 @@ public sealed class GraphTensors : IDisposable
         }
     }
 
+    /// <summary>
+    /// A structure derived from the graph that holds several tensors (e.g. the flattened edge view of
+    /// <see cref="Nn.FlatEdges"/>), built once per <paramref name="key"/> and disposed with the graph. The builder runs
+    /// without gradients inside its own dispose scope: temporaries die with it, and the structure must detach the
+    /// tensors it keeps (<c>DetachFromDisposeScope</c>).
+    /// </summary>
+    public T CachedStructure<T>(string key, Func<T> build) where T : class, IDisposable
+    {
+        lock (_structures)
+        {
+            if (_structures.TryGetValue(key, out var s)) return (T)s;
+            T built;
+            using (no_grad())
+            using (NewDisposeScope())
+            {
+                built = build();
+            }
+            _structures[key] = built;
+            return built;
+        }
+    }
+
     /// <summary>Index of a task by name.</summary>
     public TaskTensors Task(string name) => Tasks.First(t => t.Name == name);
 
@@ -116,8 +139,10 @@ public sealed class GraphTensors : IDisposable
     {
         foreach (var t in _owned) t.Dispose();
         foreach (var t in _cache.Values) t.Dispose();
+        foreach (var s in _structures.Values) s.Dispose();
         _owned.Clear();
         _cache.Clear();
+        _structures.Clear();
     }
 }
 

@@ -22,6 +22,14 @@ internal static class Init
         return t.uniform_(-bound, bound);
     }
 
+    /// <summary>Glorot / Xavier normal N(0, gain²·2/(fan_in+fan_out)) (PyTorch's <c>xavier_normal_</c>).</summary>
+    public static Tensor GlorotNormal(Tensor t, long fanIn, long fanOut, double gain = 1.0)
+    {
+        double std = gain * Math.Sqrt(2.0 / (fanIn + fanOut));
+        using var _ = no_grad();
+        return t.normal_(0, std);
+    }
+
     /// <summary>A new parameter of the given shape filled by <paramref name="init"/>.</summary>
     public static Parameter Param(long[] shape, Func<Tensor, Tensor> init)
     {

@@ -16,6 +16,8 @@ public sealed class StateSnapshot : IDisposable
     /// <summary>Copies the module's current state.</summary>
     public static StateSnapshot Capture(nn.Module module)
     {
+        // state_dict() hands out new tensor handles: the scope releases them, the clones are detached from it.
+        using var scope = NewDisposeScope();
         using var _ = no_grad();
         return new StateSnapshot(module.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope()));
     }
@@ -23,6 +25,7 @@ public sealed class StateSnapshot : IDisposable
     /// <summary>Copies the snapshot back into the module's parameters and buffers.</summary>
     public void Restore(nn.Module module)
     {
+        using var scope = NewDisposeScope();
         using var _ = no_grad();
         foreach (var (name, target) in module.state_dict())
             if (_state.TryGetValue(name, out var saved)) target.copy_(saved);

@@ -48,4 +48,42 @@ public sealed class RgcnConvTests
         Assert.True(allclose(outB[1], expected1, rtol: 1e-5, atol: 1e-6));
         Assert.False(outB.isnan().any().item<bool>());
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Should_Give_The_Same_Outputs_And_Gradients_Fused_And_Per_Relation(int bases)
+    {
+        // Given one set of parameters (PyG's RGCNConv / FastRGCNConv equality test)
+        manual_seed(4);
+        var graph = TinyGraphs.Mixed(seed: 4);
+        using var g = GraphTensors.From(graph, CPU);
+        using var conv = new RgcnConv("c", graph.Metadata, 5, 3, bases);
+        var h = graph.NodeTypes.Select(t => randn(t.Count, 5)).ToArray();
+
+        // When
+        var perRelation = conv.ForwardPerRelation(g, h);
+        var gradsPerRelation = autograd.grad([SimpleHgnConvTests.ProbeLoss(perRelation, 5)], conv.parameters().ToArray());
+        var fused = conv.ForwardFused(g, h);
+        var gradsFused = autograd.grad([SimpleHgnConvTests.ProbeLoss(fused, 5)], conv.parameters().ToArray());
+
+        // Then
+        for (int t = 0; t < perRelation.Length; t++) Assert.True(allclose(fused[t], perRelation[t], rtol: 1e-5, atol: 1e-6));
+        for (int i = 0; i < gradsFused.Count; i++) Assert.True(allclose(gradsFused[i], gradsPerRelation[i], rtol: 1e-4, atol: 1e-6));
+    }
+
+    [Fact]
+    public void Should_Use_The_Fused_Evaluation_When_Asked()
+    {
+        manual_seed(6);
+        var graph = TinyGraphs.Mixed(seed: 6);
+        using var g = GraphTensors.From(graph, CPU);
+        using var conv = new RgcnConv("c", graph.Metadata, 4, 4, fused: true);
+        var h = graph.NodeTypes.Select(t => randn(t.Count, 4)).ToArray();
+
+        var outputs = conv.call(g, h);
+
+        var reference = conv.ForwardPerRelation(g, h);
+        for (int t = 0; t < outputs.Length; t++) Assert.True(allclose(outputs[t], reference[t], rtol: 1e-5, atol: 1e-6));
+    }
 }

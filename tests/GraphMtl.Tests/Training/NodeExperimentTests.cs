@@ -16,6 +16,7 @@ public sealed class NodeExperimentTests
     private static TrainOptions Train(int epochs = 60, int runs = 1, int seed = 0) =>
         new() { Epochs = epochs, Lr = 0.02, Runs = runs, Seed = seed, Patience = 0, Selection = new() { Metric = "accuracy" } };
 
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class's collection
     public sealed class TheRunMethod
     {
         [Fact]

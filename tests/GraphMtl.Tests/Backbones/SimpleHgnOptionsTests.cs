@@ -1,0 +1,52 @@
+using GraphMtl.Backbones;
+
+namespace GraphMtl.Tests.Backbones;
+
+[Collection(EngineCollection.Name)] // builds modules, which draw from the global generator
+public sealed class SimpleHgnOptionsTests
+{
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
+    public sealed class TheDefaults
+    {
+        [Fact]
+        public void Should_Follow_The_Hgb_Recipe()
+        {
+            var options = new SimpleHgnOptions();
+
+            Assert.Equal((8, 64, 0.05, 64, 0.05, 0.5, 0.5), (options.Heads, options.Hidden, options.NegativeSlope, options.EdgeDim, options.EdgeResidual, options.AttentionDropout, options.Dropout));
+            Assert.True(options.L2NormOutput);
+            Assert.False(options.PerTypeWeights);
+            Assert.Equal(NodeResidual.Auto, options.Residual);
+            Assert.Equal(512, options.OutDim);
+        }
+    }
+
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
+    public sealed class TheValidateMethod
+    {
+        [Fact]
+        public void Should_Name_Invalid_Values()
+        {
+            var problems = new SimpleHgnOptions { Heads = 0, EdgeResidual = 1.5, AttentionDropout = 1 }.Validate().Select(p => p.Property).ToList();
+
+            Assert.Equal(["Heads", "EdgeResidual", "AttentionDropout"], problems);
+        }
+    }
+
+    [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
+    public sealed class TheCreateMethod
+    {
+        [Fact]
+        public void Should_Stack_Layers_With_Residuals_After_The_First()
+        {
+            var metadata = GraphMtl.Testing.TinyGraphs.Mixed().Metadata;
+
+            using var backbone = new SimpleHgnOptions { Hidden = 4, Heads = 2, Layers = 3 }.Create("m", metadata);
+
+            var layers = ((LayerStack)backbone).Layers.Cast<SimpleHgnConv>().ToList();
+            Assert.Equal(8, backbone.OutDim);
+            Assert.Equal([4, 8, 8], layers.Select(l => l.InDim));
+            Assert.Equal([false, true, true], layers.Select(l => l.HasResidual));
+        }
+    }
+}
