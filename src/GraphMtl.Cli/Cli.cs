@@ -25,6 +25,7 @@ public static class Cli
         root.Subcommands.Add(TrainCommand.Create(output));
         root.Subcommands.Add(DataCommand.Create(output));
         root.Subcommands.Add(PredictCommand.Create(output));
+        root.Subcommands.Add(CompareCommand.Create(output));
         return root;
     }
 

@@ -34,6 +34,17 @@ public abstract record BackboneOptions : IValidatableOptions
     public virtual HeteroConv CreateLayer(string name, GraphMetadata metadata, int inDim, int index) =>
         throw new NotSupportedException($"{GetType().Name} has no single-layer form.");
 
+    /// <summary>
+    /// The output layer of a task head built from this backbone: one layer reading width <paramref name="inDim"/> and
+    /// writing exactly <paramref name="outDim"/> columns (a class score per column), with the settings of the stack's
+    /// later layers. The default builds <see cref="CreateLayer"/> with <see cref="Hidden"/> = <paramref name="outDim"/>.
+    /// </summary>
+    public virtual HeteroConv CreateOutputLayer(string name, GraphMetadata metadata, int inDim, int outDim) =>
+        (this with { Hidden = outDim }).CreateLayer(name, metadata, inDim, Math.Max(1, Layers));
+
+    /// <summary>The activation the stack applies after each layer (ReLU unless a backbone says otherwise).</summary>
+    public virtual Tensor Activation(Tensor x) => nn.functional.relu(x);
+
     /// <inheritdoc/>
     public virtual IEnumerable<(string Property, string Message)> Validate()
     {

@@ -30,11 +30,18 @@ public sealed record HgtOptions : BackboneOptions
     public override HeteroBackbone Create(string name, GraphMetadata metadata) =>
         new LayerStack(name, metadata, this,
             Enumerable.Range(0, Layers).Select(l => CreateLayer($"{name}.layer{l}", metadata, Hidden, l)).ToList(),
-            activation: t => t.alias());
+            activation: Activation);
 
     /// <inheritdoc/>
     public override HeteroConv CreateLayer(string name, GraphMetadata metadata, int inDim, int index) =>
         new HgtConv(name, metadata, inDim, Hidden, this);
+
+    /// <summary>None: the layer applies GELU before its output map, and the reference stacks layers without another.</summary>
+    public override Tensor Activation(Tensor x) => x.alias();
+
+    /// <summary>One head of width <paramref name="outDim"/> (class counts need not divide by <see cref="Heads"/>).</summary>
+    public override HeteroConv CreateOutputLayer(string name, GraphMetadata metadata, int inDim, int outDim) =>
+        new HgtConv(name, metadata, inDim, outDim, this with { Heads = 1 });
 
     /// <inheritdoc/>
     public override IEnumerable<(string Property, string Message)> Validate()

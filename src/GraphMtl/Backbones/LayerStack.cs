@@ -17,7 +17,7 @@ public sealed class LayerStack : HeteroBackbone
     private readonly bool _l2Normalize;
 
     /// <summary>
-    /// Creates the stack from an input width, layers and an activation (ReLU by default). With
+    /// Creates the stack from an input width, layers and an activation (the backbone's <see cref="BackboneOptions.Activation"/> by default). With
     /// <paramref name="l2NormalizeOutput"/> every output row is divided by max(‖row‖₂, 1e-12) as the last step.
     /// </summary>
     public LayerStack(string name, GraphMetadata metadata, BackboneOptions options, IReadOnlyList<HeteroConv> layers,
@@ -27,7 +27,7 @@ public sealed class LayerStack : HeteroBackbone
         input = new NodeInputEncoder($"{name}.input", metadata, options.Hidden, options.Featureless);
         this.layers = nn.ModuleList(layers.ToArray());
         _dropout = options.Dropout;
-        _activation = activation ?? (t => nn.functional.relu(t));
+        _activation = activation ?? options.Activation;
         _l2Normalize = l2NormalizeOutput;
         RegisterComponents();
     }

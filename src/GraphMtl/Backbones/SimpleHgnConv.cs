@@ -63,17 +63,21 @@ public sealed class SimpleHgnConv : HeteroConv
         _relations = metadata.Relations.Count;
         int types = metadata.NodeTypes.Count;
         int outDim = OutDim;
+        bool inline = options.Init == SimpleHgnInit.Inline;
         double gain = Math.Sqrt(2); // HGB: xavier_normal with gain('relu')
+        // HGB: Xavier-normal (gain √2), fans of a (1, H, D) attention tensor as PyTorch computes them (in = H·D, out = D),
+        // E ~ N(0, 1). InLINE: Xavier-uniform (gain 1) for all of them, an attention vector of length n has fans 1 + n.
+        Tensor Glorot(Tensor t, long fanIn, long fanOut) => inline ? Init.Glorot(t, fanIn, fanOut) : Init.GlorotNormal(t, fanIn, fanOut, gain);
+        Tensor Attention(Tensor t, long length) => inline ? Init.Glorot(t, 1, length) : Init.GlorotNormal(t, _heads * length, length, gain);
 
         weight = options.PerTypeWeights
-            ? Init.Param([types, inDim, outDim], t => Init.GlorotNormal(t, inDim, outDim, gain))
-            : Init.Param([inDim, outDim], t => Init.GlorotNormal(t, inDim, outDim, gain));
-        edgeEmbedding = Init.Param([Math.Max(1, _relations), _edgeDim], t => nn.init.normal_(t));
-        edgeWeight = Init.Param([_edgeDim, _heads * _edgeDim], t => Init.GlorotNormal(t, _edgeDim, _heads * _edgeDim, gain));
-        // Fans of a (1, H, D) tensor as PyTorch computes them: in = H·D, out = D.
-        attnSrc = Init.Param([_heads, _headDim], t => Init.GlorotNormal(t, _heads * _headDim, _headDim, gain));
-        attnDst = Init.Param([_heads, _headDim], t => Init.GlorotNormal(t, _heads * _headDim, _headDim, gain));
-        attnEdge = Init.Param([_heads, _edgeDim], t => Init.GlorotNormal(t, _heads * _edgeDim, _edgeDim, gain));
+            ? Init.Param([types, inDim, outDim], t => Glorot(t, inDim, outDim))
+            : Init.Param([inDim, outDim], t => Glorot(t, inDim, outDim));
+        edgeEmbedding = Init.Param([Math.Max(1, _relations), _edgeDim], t => inline ? Init.Glorot(t, _edgeDim, Math.Max(1, _relations)) : nn.init.normal_(t));
+        edgeWeight = Init.Param([_edgeDim, _heads * _edgeDim], t => Glorot(t, _edgeDim, _heads * _edgeDim));
+        attnSrc = Init.Param([_heads, _headDim], t => Attention(t, _headDim));
+        attnDst = Init.Param([_heads, _headDim], t => Attention(t, _headDim));
+        attnEdge = Init.Param([_heads, _edgeDim], t => Attention(t, _edgeDim));
 
         _identityResidual = residual == NodeResidual.Auto && inDim == outDim;
         if (residual == NodeResidual.Linear || (residual == NodeResidual.Auto && !_identityResidual))
@@ -166,13 +170,29 @@ public sealed class SimpleHgnConv : HeteroConv
     /// </summary>
     public Tensor AttendRelations(Tensor projected, Tensor messages)
     {
+        if (messages.shape[0] == 0)
+        {
+            RelationWeights(projected, messages); // same checks
+            return zeros_like(projected);
+        }
+        return (RelationWeights(projected, messages) * messages).sum(dim: 0);
+    }
+
+    /// <summary>
+    /// The relation attention's weights <c>β [R, N, 1] = softmax_r q([z_v ; m_{v,r}])</c> (summing to one over the
+    /// relations of each node; <c>[0, N, 1]</c> when R = 0), as used by <see cref="AttendRelations"/>.
+    /// </summary>
+    public Tensor RelationWeights(Tensor projected, Tensor messages)
+    {
         if (relationScorerWeight is null || relationScorerBias is null)
             throw new InvalidOperationException("The relation attention exists only in split mode (options.Mode = Split).");
         long r = messages.shape[0];
-        if (r == 0) return zeros_like(projected);
-        var pairs = cat([projected.unsqueeze(0).expand(r, -1, -1), messages], 2); // [R, N, 2·H·D]
-        var beta = softmax(pairs.matmul(relationScorerWeight) + relationScorerBias, 0); // [R, N, 1]
-        return (beta * messages).sum(dim: 0);
+        if (r == 0) return zeros(0, projected.shape[0], 1, dtype: projected.dtype, device: projected.device);
+        // q([z ; m_r]) = z·q_z + m_r·q_m + b, without materialising the [R, N, 2·H·D] concatenation.
+        long width = projected.shape[1];
+        var scoreCentre = projected.matmul(relationScorerWeight.narrow(0, 0, width)); // [N, 1]
+        var scoreMessages = messages.matmul(relationScorerWeight.narrow(0, width, width)); // [R, N, 1]
+        return softmax(scoreMessages + scoreCentre + relationScorerBias, 0); // [R, N, 1]
     }
 
     private void CheckInputs(GraphTensors graph, Tensor[] h)

@@ -63,6 +63,9 @@ public sealed record SimpleHgnOptions : BackboneOptions
     /// <summary>Joint softmax over all incoming edges (Simple-HGN) or per-relation softmax with relation attention (InLINE's split mode).</summary>
     public AttentionMode Mode { get; init; } = AttentionMode.Joint;
 
+    /// <summary>Parameter initialisation: HGB's (Xavier-normal, gain √2; E ~ N(0, 1)) or InLINE's (Xavier-uniform).</summary>
+    public SimpleHgnInit Init { get; init; } = SimpleHgnInit.Hgb;
+
     /// <summary>Softmax stabilisation (see <see cref="Nn.SoftmaxShift"/>).</summary>
     public SoftmaxShift SoftmaxShift { get; init; } = SoftmaxShift.Auto;
 
@@ -76,11 +79,21 @@ public sealed record SimpleHgnOptions : BackboneOptions
     public override HeteroBackbone Create(string name, GraphMetadata metadata) =>
         new LayerStack(name, metadata, this,
             Enumerable.Range(0, Layers).Select(l => CreateLayer($"{name}.layer{l}", metadata, l == 0 ? Hidden : OutDim, l)).ToList(),
-            activation: t => nn.functional.elu(t, 1.0), l2NormalizeOutput: L2NormOutput);
+            activation: Activation, l2NormalizeOutput: L2NormOutput);
 
     /// <inheritdoc/>
     public override HeteroConv CreateLayer(string name, GraphMetadata metadata, int inDim, int index) =>
         new SimpleHgnConv(name, metadata, inDim, Hidden, this, index == 0 ? NodeResidual.None : Residual);
+
+    /// <summary>ELU, as HGB and InLINE.</summary>
+    public override Tensor Activation(Tensor x) => nn.functional.elu(x, 1.0);
+
+    /// <summary>
+    /// HGB's and InLINE's output layer: one head, joint softmax (never split), the node residual of the later layers
+    /// (<see cref="Residual"/>); no activation is applied by the caller.
+    /// </summary>
+    public override HeteroConv CreateOutputLayer(string name, GraphMetadata metadata, int inDim, int outDim) =>
+        new SimpleHgnConv(name, metadata, inDim, outDim, this with { Heads = 1, Mode = AttentionMode.Joint }, Residual);
 
     /// <inheritdoc/>
     public override IEnumerable<(string Property, string Message)> Validate()
@@ -120,4 +133,14 @@ public enum AttentionMode
     /// InLINE-style gate) combines.
     /// </summary>
     Split,
+}
+
+/// <summary>How a Simple-HGN layer initialises its parameters.</summary>
+public enum SimpleHgnInit
+{
+    /// <summary>HGB's <c>reset_parameters</c>: W, W_e, attention vectors and the <c>auto</c> residual Xavier-normal with gain √2; E ~ N(0, 1).</summary>
+    Hgb,
+
+    /// <summary>InLINE's: W_t, W_e, E and the attention vectors Xavier-uniform with gain 1 (fans 1 + length for a vector).</summary>
+    Inline,
 }

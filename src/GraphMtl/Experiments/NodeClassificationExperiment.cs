@@ -14,7 +14,8 @@ namespace GraphMtl.Experiments;
 /// Trains node tasks over seeds, saves each trained model as <c>model/run-R[-task].safetensors</c> with an index
 /// (<c>model/checkpoints.json</c>: tasks, seed and validation score per file), and predicts from the best checkpoint
 /// per task. On HGB data it also writes HGB's prediction format (<c>nid\t\ttype\tlabels</c> for the test nodes, global
-/// ids), one file per task, ready for HGB's scorer.
+/// ids), one file per task, ready for HGB's scorer. Gated architectures also leave their mean gate weights per run
+/// (<c>gates.json</c>) and heatmaps (<c>gates.png</c>, <c>relations.png</c>), see <see cref="GateReport"/>.
 /// </summary>
 public sealed class NodeClassificationExperiment(HeteroGraph graph, ModelSpec spec, TrainOptions train, bool hgbIds = false) : IExperiment
 {
@@ -33,9 +34,11 @@ public sealed class NodeClassificationExperiment(HeteroGraph graph, ModelSpec sp
     public ExperimentResult Run(IReadOnlyList<ITrainingCallback> callbacks, RunFolder? folder)
     {
         var index = new JsonArray();
-        var result = NodeExperiment.Run(graph, spec, train, callbacks, (run, model) =>
+        var gates = new List<GateRun>();
+        var result = NodeExperiment.Run(graph, spec, train, callbacks, (run, model, tensors) =>
         {
             if (folder is null) return;
+            if (model.Gates is { } recorder) gates.Add(new GateRun(run.Index, run.Seed, run.Tasks, GateReport.Record(model, recorder, tensors)));
             string file = run.Tasks.Count == graph.Tasks.Count || !spec.Architecture.IndependentPerTask
                 ? $"run-{run.Index}.safetensors"
                 : $"run-{run.Index}-{string.Join('+', run.Tasks)}.safetensors";
@@ -60,6 +63,7 @@ public sealed class NodeClassificationExperiment(HeteroGraph graph, ModelSpec sp
                 double score = MeanStd.Of(tasks.Select(t => seed.Evaluation.Value(t, SplitPart.Val, train.Selection.Metric))).Mean;
                 entry["val_score"] = double.IsFinite(score) ? score : null;
             }
+            if (gates.Count > 0) GateReport.Write(folder, gates);
             folder.WriteJson(Path.Combine("model", IndexFile), new JsonObject
             {
                 ["selection_metric"] = train.Selection.Metric,

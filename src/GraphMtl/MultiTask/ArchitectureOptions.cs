@@ -17,6 +17,9 @@ public abstract record ArchitectureOptions : IValidatableOptions
     /// </summary>
     public virtual bool IndependentPerTask => false;
 
+    /// <summary>The task heads, the same kind for every architecture (InLINE's head: <c>{kind: layer, l2_normalize: true}</c>).</summary>
+    public HeadOptions Head { get; init; } = new();
+
     /// <summary>Builds the model for the given tasks.</summary>
     public abstract MultiTaskModel Create(string name, GraphMetadata metadata, BackboneOptions backbone, IReadOnlyList<TaskInfo> tasks);
 
@@ -24,12 +27,12 @@ public abstract record ArchitectureOptions : IValidatableOptions
     public virtual IEnumerable<(string Property, string Message)> Validate() => [];
 }
 
-/// <summary>Shared-bottom: one backbone shared by all tasks plus a head per task.</summary>
+/// <summary>Shared-bottom: one backbone shared by all tasks plus a head per task (<see cref="SharedBottom"/>).</summary>
 public sealed record SharedBottomOptions : ArchitectureOptions
 {
     /// <inheritdoc/>
     public override MultiTaskModel Create(string name, GraphMetadata metadata, BackboneOptions backbone, IReadOnlyList<TaskInfo> tasks) =>
-        new SharedBottom(name, metadata, backbone, tasks);
+        new SharedBottom(name, metadata, backbone, tasks, Head);
 }
 
 /// <summary>Single-task learning: one independent backbone and head per task, each selected on its own validation score.</summary>
@@ -40,5 +43,5 @@ public sealed record SingleTaskOptions : ArchitectureOptions
 
     /// <inheritdoc/>
     public override MultiTaskModel Create(string name, GraphMetadata metadata, BackboneOptions backbone, IReadOnlyList<TaskInfo> tasks) =>
-        new SharedBottom(name, metadata, backbone, tasks);
+        new SharedBottom(name, metadata, backbone, tasks, Head);
 }

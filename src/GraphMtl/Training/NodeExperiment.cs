@@ -11,11 +11,11 @@ namespace GraphMtl.Training;
 public static class NodeExperiment
 {
     /// <summary>
-    /// Trains and evaluates. <paramref name="onModelTrained"/> receives each trained model (best weights loaded)
-    /// before it is disposed, e.g. to save a checkpoint.
+    /// Trains and evaluates. <paramref name="onModelTrained"/> receives each trained model (best weights loaded, eval
+    /// mode) with the graph's tensors before it is disposed, e.g. to save a checkpoint or read its gates.
     /// </summary>
     public static ExperimentResult Run(HeteroGraph graph, ModelSpec spec, TrainOptions train, IReadOnlyList<ITrainingCallback> callbacks,
-        Action<RunInfo, MultiTaskModel>? onModelTrained = null)
+        Action<RunInfo, MultiTaskModel, GraphTensors>? onModelTrained = null)
     {
         if (train.Threads > 0) set_num_threads(train.Threads);
         var device = Devices.Parse(train.Device);
@@ -40,7 +40,7 @@ public static class NodeExperiment
                 var weighting = spec.Weighting.Create(names);
                 var run = new RunInfo(r, seed, names, train.Epochs, groups.Count > 1 ? string.Join(",", names) : "");
                 var result = trainer.Fit(new NodeTaskProblem(model, tensors, spec.Loss), weighting, run);
-                onModelTrained?.Invoke(run, model);
+                onModelTrained?.Invoke(run, model, tensors);
                 parts.Add(result);
             }
             seeds.Add(new SeedResult(r, seed, parts));
