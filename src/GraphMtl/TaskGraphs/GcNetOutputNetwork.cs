@@ -51,7 +51,7 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         pairInput = new StateInput("pair_input", encoder.OutDim, settings.TaskDim, pair: true, settings.StateHidden, options.StateDim, settings.StateDropout);
         gnn = new StateGnn("gnn", options.StateDim, settings.Layers, StateMessages.Weighted, pairStates: true);
         readout = new EnergyReadout("readout", settings.Layers * options.StateDim);
-        scm = new CausalScm("scm", t);
+        scm = new CausalScm("scm", t, options.ScmIntercept);
         adjacency = new Parameter(zeros(t, t));
         offDiagonal = ones(t, t) - eye(t);
         RegisterComponents();
@@ -106,6 +106,9 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         var (nodes, pairs) = gnn.Forward(x, e, _graph.Source, _graph.Target, weight);
         return readout.call(nodes, pairs!);
     }
+
+    /// <summary>f_i(c) and f_e(c, c') as the EBM's loss sees them: A detached unless <see cref="AdjacencyGradient.Shared"/>.</summary>
+    internal (Tensor Node, Tensor Pair) EbmPotentials(StageBatch batch) => Potentials(batch, EbmAdjacency());
 
     private Tensor EbmAdjacency()
     {

@@ -213,6 +213,12 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
     /// <summary>λ₃, the weight of the acyclicity penalty L_h = 100 h + 10 h² (reference 0.05 or 0.1).</summary>
     public double LambdaH { get; init; } = 0.1;
 
+    /// <summary>
+    /// Give the SCM a per-task intercept per class (ε_j ∈ R²). The reference's ε_j is one scalar added to both classes,
+    /// a no-op (defect 6; false, the default, keeps it), which leaves a task's base rate to its column of A.
+    /// </summary>
+    public bool ScmIntercept { get; init; }
+
     /// <summary>How A starts.</summary>
     public AdjacencyInit AdjacencyInit { get; init; } = AdjacencyInit.Prior;
 
