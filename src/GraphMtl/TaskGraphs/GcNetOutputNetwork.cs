@@ -17,7 +17,7 @@ namespace GraphMtl.TaskGraphs;
 /// a do-intervention on a random task set S sets both entries of ν_i, i ∈ S, to 0.3 where &gt; 0.5 and to 1 otherwise (no
 /// renormalisation); ν' = SCM(ν_do) propagates it; q is the last of <c>sweeps</c> Gibbs sweeps with unaries ν' and the
 /// (detached) pair potentials, started from the stage-1 predictions 1[z &gt; 0]; missing labels are filled with the chain's
-/// samples; noise labels ~ Bernoulli(ν_do(1)); L_out = L_ICE + λ₂ L_dag + λ₃ L_h.
+/// samples; noise labels ~ Bernoulli(ν_do(1)); L_out = L_ICE + λ₂ L_dag + λ₃ L_h (+ λ_A Σ|A|/T when configured).
 /// </para>
 /// <para>
 /// Inference: φ with the learned A, Gibbs from the stage-1 predictions, the last sweep's p_i(1), no tilting. The
@@ -162,6 +162,7 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         }
         var ice = EnergyTraining.Nce(f, fe, _graph, batch, sample, q, noise, _options.Lambda, _options.FillMissing);
         var total = ice + _options.LambdaDag * dag + _options.LambdaH * acyclic;
+        if (_options.LambdaSparse > 0) total = total + _options.LambdaSparse * a.abs().sum() / t; // optional sparsity (not in the reference)
         return StageLosses.Spread(total, t);
     }
 

@@ -214,6 +214,13 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
     public double LambdaH { get; init; } = 0.1;
 
     /// <summary>
+    /// λ_A, the weight of an L1 penalty on the learned adjacency, λ_A · Σ_{i≠j} |A[i, j]| / T (average parent-set
+    /// weight). Not in the reference (0, the default): without it the SCM reconstruction spreads weight uniformly over
+    /// whole columns of A, because the mean of all tasks' marginals already predicts any one of them.
+    /// </summary>
+    public double LambdaSparse { get; init; }
+
+    /// <summary>
     /// Give the SCM a per-task intercept per class (ε_j ∈ R²). The reference's ε_j is one scalar added to both classes,
     /// a no-op (defect 6; false, the default, keeps it), which leaves a task's base rate to its column of A.
     /// </summary>
@@ -237,5 +244,6 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
         foreach (var error in base.Validate()) yield return error;
         if (!(LambdaDag >= 0)) yield return (nameof(LambdaDag), $"expected a non-negative weight (got {LambdaDag})");
         if (!(LambdaH >= 0)) yield return (nameof(LambdaH), $"expected a non-negative weight (got {LambdaH})");
+        if (!(LambdaSparse >= 0)) yield return (nameof(LambdaSparse), $"expected a non-negative weight (got {LambdaSparse})");
     }
 }
