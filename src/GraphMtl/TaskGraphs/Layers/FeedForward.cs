@@ -18,7 +18,7 @@ internal sealed class FeedForward : nn.Module<Tensor, Tensor>
         foreach (int h in hidden)
         {
             modules.Add(nn.Linear(width, h));
-            if (batchNorm) modules.Add(nn.BatchNorm1d(h));
+            if (batchNorm) modules.Add(new Nn.RowBatchNorm(h));
             modules.Add(nn.ReLU());
             if (dropout > 0) modules.Add(nn.Dropout(dropout));
             width = h;

@@ -46,7 +46,7 @@ internal sealed class StateInput : nn.Module<Tensor, Tensor, Tensor?, Tensor?, T
             {
                 if (l > 0) modules.Add(nn.Linear(width, hidden[l]));
                 width = hidden[l];
-                modules.Add(nn.BatchNorm1d(width));
+                modules.Add(new Nn.RowBatchNorm(width));
                 modules.Add(nn.ReLU());
                 if (dropout > 0) modules.Add(nn.Dropout(dropout));
             }
