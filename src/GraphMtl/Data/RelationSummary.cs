@@ -16,7 +16,7 @@ public sealed record RelationSummary(EdgeType Type, int Edges, RelationKind Kind
         {
             if (ReferenceEquals(other, relation)) break; // only earlier relations: the first of a pair is the original
             if (other.Type.Src == relation.Type.Dst && other.Type.Dst == relation.Type.Src && other.Kind != RelationKind.SelfLoop
-                && relation.Kind != RelationKind.SelfLoop && IsReverse(other, relation))
+                && relation.Kind != RelationKind.SelfLoop && GraphTransforms.IsReverseOf(relation, other))
             {
                 reverseOf = other.Type;
                 break;
@@ -25,20 +25,5 @@ public sealed record RelationSummary(EdgeType Type, int Edges, RelationKind Kind
         int sources = graph.NodeType(relation.Type.Src).Count;
         return new RelationSummary(relation.Type, relation.EdgeCount, relation.Kind,
             sources == 0 ? 0 : (double)relation.EdgeCount / sources, reverseOf);
-    }
-
-    private static bool IsReverse(Relation a, Relation b)
-    {
-        if (a.EdgeCount != b.EdgeCount) return false;
-        var x = new long[a.EdgeCount];
-        var y = new long[b.EdgeCount];
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] = ((long)a.Src[i] << 32) | (uint)a.Dst[i];
-            y[i] = ((long)b.Dst[i] << 32) | (uint)b.Src[i];
-        }
-        Array.Sort(x);
-        Array.Sort(y);
-        return x.AsSpan().SequenceEqual(y);
     }
 }

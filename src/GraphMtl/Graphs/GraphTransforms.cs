@@ -76,8 +76,8 @@ public static class GraphTransforms
     public static HeteroGraph SelectTasks(this HeteroGraph graph, IReadOnlyList<string> taskNames) =>
         graph.WithTasks(taskNames.Select(graph.Task).ToList());
 
-    // True when b's edges are exactly a's edges reversed (as multisets of pairs).
-    private static bool IsReverseOf(Relation b, Relation a)
+    /// <summary>True when <paramref name="b"/>'s edges are exactly <paramref name="a"/>'s edges reversed (as multisets of pairs).</summary>
+    public static bool IsReverseOf(Relation b, Relation a)
     {
         if (a.EdgeCount != b.EdgeCount) return false;
         var x = new long[a.EdgeCount];

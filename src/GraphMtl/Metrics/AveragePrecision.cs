@@ -31,58 +31,21 @@ public static class AveragePrecision
     }
 
     /// <inheritdoc cref="Binary(ReadOnlySpan{int}, ReadOnlySpan{double})"/>
-    public static double Binary(ReadOnlySpan<int> yTrue, ReadOnlySpan<float> scores)
-    {
-        var widened = new double[scores.Length];
-        for (var i = 0; i < widened.Length; i++) widened[i] = scores[i];
-        return Binary(yTrue, widened);
-    }
+    public static double Binary(ReadOnlySpan<int> yTrue, ReadOnlySpan<float> scores) => Binary(yTrue, MacroAverage.Widen(scores));
 
     /// <summary>Macro one-vs-rest AP of a multi-class problem over the classes that occur in <paramref name="yTrue"/>.</summary>
     /// <param name="yTrue">Class per sample, in [0, <paramref name="numClasses"/>).</param>
     /// <param name="scores">Row-major [n × <paramref name="numClasses"/>] class probabilities.</param>
     /// <param name="numClasses">Number of classes C.</param>
-    public static double OneVsRest(ReadOnlySpan<int> yTrue, ReadOnlySpan<float> scores, int numClasses)
-    {
-        var n = Inputs.Rows(scores.Length, numClasses, nameof(scores));
-        Inputs.SameLength(n, yTrue.Length, nameof(yTrue));
-        Inputs.InRange(yTrue, numClasses, nameof(yTrue));
-        Inputs.NotNaN(scores, nameof(scores));
-
-        double sum = 0;
-        var counted = 0;
-        for (var c = 0; c < numClasses; c++)
-        {
-            var ap = FromCurve(ThresholdCurve.ForClass(yTrue, scores, numClasses, c));
-            if (double.IsNaN(ap)) continue;
-            sum += ap;
-            counted++;
-        }
-        return counted == 0 ? double.NaN : sum / counted;
-    }
+    public static double OneVsRest(ReadOnlySpan<int> yTrue, ReadOnlySpan<float> scores, int numClasses) =>
+        MacroAverage.OneVsRest(yTrue, scores, numClasses, FromCurve);
 
     /// <summary>Macro AP of a multi-label problem over the label columns that hold at least one 1.</summary>
     /// <param name="yTrue">Row-major [n × <paramref name="numLabels"/>] 0/1 labels.</param>
     /// <param name="scores">Row-major [n × <paramref name="numLabels"/>] scores (probabilities).</param>
     /// <param name="numLabels">Number of label columns C.</param>
-    public static double MultiLabel(ReadOnlySpan<int> yTrue, ReadOnlySpan<float> scores, int numLabels)
-    {
-        Inputs.Rows(yTrue.Length, numLabels, nameof(yTrue), nameof(numLabels));
-        Inputs.SameLength(yTrue.Length, scores.Length, nameof(scores));
-        Inputs.ZeroOrOne(yTrue, nameof(yTrue));
-        Inputs.NotNaN(scores, nameof(scores));
-
-        double sum = 0;
-        var counted = 0;
-        for (var c = 0; c < numLabels; c++)
-        {
-            var ap = FromCurve(ThresholdCurve.ForLabel(yTrue, scores, numLabels, c));
-            if (double.IsNaN(ap)) continue;
-            sum += ap;
-            counted++;
-        }
-        return counted == 0 ? double.NaN : sum / counted;
-    }
+    public static double MultiLabel(ReadOnlySpan<int> yTrue, ReadOnlySpan<float> scores, int numLabels) =>
+        MacroAverage.MultiLabel(yTrue, scores, numLabels, FromCurve);
 
     /// <summary>Σ over thresholds of ΔTP · precision, divided by P (ΔR = ΔTP / P).</summary>
     private static double FromCurve(ThresholdCurve curve)
