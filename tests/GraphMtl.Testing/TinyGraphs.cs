@@ -78,6 +78,46 @@ public static class TinyGraphs
         return new HeteroGraph("mixed", nodeTypes, relations, []);
     }
 
+    /// <summary>
+    /// Two tasks on one node type that need different relations: every <c>item</c> (3-d noise features) has
+    /// <paramref name="fanIn"/> <c>left</c> neighbours (relation <c>left__l__item</c>) whose features are a noisy one-hot of
+    /// the item's label for task <c>a</c>, and <paramref name="fanIn"/> <c>right</c> neighbours (<c>right__r__item</c>)
+    /// carrying its label for task <c>b</c>, drawn independently of <c>a</c>. So task a needs only relation l, task b
+    /// only relation r. Left and right nodes have one item each and no incoming relation; 3 classes per task.
+    /// </summary>
+    public static HeteroGraph TwoRelations(int items = 48, int fanIn = 2, int seed = 1, double featureNoise = 0.3)
+    {
+        var rng = new Random(seed);
+        const int classes = 3;
+        var a = Enumerable.Range(0, items).Select(_ => rng.Next(classes)).ToArray();
+        var b = Enumerable.Range(0, items).Select(_ => rng.Next(classes)).ToArray();
+        int n = items * fanIn;
+        float[] OneHots(int[] labels) => Enumerable.Range(0, n)
+            .SelectMany(i => Enumerable.Range(0, classes).Select(c => (c == labels[i / fanIn] ? 1f : 0f) + (float)(featureNoise * NextGaussian(rng))))
+            .ToArray();
+        var itemFeatures = Enumerable.Range(0, items * 3).Select(_ => (float)NextGaussian(rng)).ToArray();
+        var nodeTypes = new List<NodeType>
+        {
+            new("item", items, new DenseFeatures(items, 3, itemFeatures)),
+            new("left", n, new DenseFeatures(n, classes, OneHots(a))),
+            new("right", n, new DenseFeatures(n, classes, OneHots(b))),
+        };
+        var sources = Enumerable.Range(0, n).ToArray();
+        var targets = Enumerable.Range(0, n).Select(i => i / fanIn).ToArray();
+        var relations = new List<Relation>
+        {
+            new(new EdgeType("left", "l", "item"), sources, targets),
+            new(new EdgeType("right", "r", "item"), (int[])sources.Clone(), (int[])targets.Clone()),
+        };
+        var all = Enumerable.Repeat(true, items).ToArray();
+        var tasks = new List<NodeTask>
+        {
+            new("a", "item", TaskKind.MultiClass, classes, a, all, Split(items, rng)),
+            new("b", "item", TaskKind.MultiClass, classes, b, (bool[])all.Clone(), Split(items, rng)),
+        };
+        return new HeteroGraph("two-relations", nodeTypes, relations, tasks);
+    }
+
     /// <summary>A 50/25/25 random split of ids 0..n-1.</summary>
     public static NodeSplit Split(int n, Random rng)
     {

@@ -12,7 +12,7 @@ public sealed class Readout : nn.Module<Tensor, Tensor>
     /// <summary>Creates the readout on width <paramref name="dim"/>.</summary>
     public Readout(string name, int dim, bool mlp, bool normalize) : base(name)
     {
-        this.mlp = mlp ? nn.Sequential(EncoderInit.Linear(dim, dim), nn.BatchNorm1d(dim), nn.PReLU(1), EncoderInit.Linear(dim, dim)) : null;
+        this.mlp = mlp ? nn.Sequential(EncoderInit.Linear(dim, dim), new Nn.RowBatchNorm(dim), nn.PReLU(1), EncoderInit.Linear(dim, dim)) : null;
         _normalize = normalize;
         RegisterComponents();
     }

@@ -210,12 +210,12 @@ public static class ConfigBinder
         return BindRecord(node, concrete, path, file, skipKey: attr.NameKey);
     }
 
-    private static object BindRecord(YamlNode node, Type type, string path, string file, string? skipKey)
+    private static object BindRecord(YamlNode node, Type type, string path, string file, string? skipKey, object? seed = null)
     {
         if (node is YamlScalarNode s && IsNull(s.Value)) node = new YamlMappingNode();
         if (node is not YamlMappingNode map)
             throw new ConfigException(Where(node, file), path, "expected a mapping of options");
-        var instance = Activator.CreateInstance(type)
+        var instance = seed ?? Activator.CreateInstance(type)
             ?? throw new InvalidOperationException($"{type.Name} needs a parameterless constructor to be bound.");
         var properties = BindableProperties(type);
         foreach (var (k, v) in map.Children)
@@ -241,16 +241,27 @@ public static class ConfigBinder
         return instance;
     }
 
-    // A component mapping without its name key refines the property's default component (model: {hidden: 8} keeps
-    // the default backbone); otherwise the value binds as usual.
+    // A mapping refines the property's current value, which keeps the owner's defaults: a component mapping without
+    // its name key keeps the default component (model: {hidden: 8} keeps the default backbone and its settings), and an
+    // options record keeps what the owner set (InLINE's head: {kind: linear} keeps l2_normalize: true). Otherwise the
+    // value binds from scratch.
     private static object? BindProperty(YamlNode node, PropertyInfo prop, object instance, string path, string file)
     {
-        if (prop.PropertyType.IsAbstract && node is YamlMappingNode map && prop.GetValue(instance) is { } current
-            && prop.PropertyType.GetCustomAttribute<ComponentFamilyAttribute>() is { } attr
-            && !map.Children.ContainsKey(new YamlScalarNode(attr.NameKey)))
-            return BindRecord(node, current.GetType(), path, file, skipKey: attr.NameKey);
+        if (node is YamlMappingNode map && prop.GetValue(instance) is IValidatableOptions current)
+        {
+            if (prop.PropertyType.IsAbstract && prop.PropertyType.GetCustomAttribute<ComponentFamilyAttribute>() is { } attr
+                && !map.Children.ContainsKey(new YamlScalarNode(attr.NameKey)))
+                return BindRecord(node, current.GetType(), path, file, skipKey: attr.NameKey, seed: CloneRecord(current));
+            if (!prop.PropertyType.IsAbstract)
+                return BindRecord(node, current.GetType(), path, file, skipKey: null, seed: CloneRecord(current));
+        }
         return BindValue(node, prop.PropertyType, path, file);
     }
+
+    // Records are bound by setting init properties on a fresh copy, so the shared default instance is never changed.
+    private static object CloneRecord(object record) =>
+        record.GetType().GetMethod("<Clone>$")?.Invoke(record, null)
+        ?? throw new InvalidOperationException($"{record.GetType().Name} is not a record; options must be records to be refined.");
 
     /// <summary>Property name → property for every bindable (settable, not ignored) property, keyed by YAML key.</summary>
     internal static Dictionary<string, PropertyInfo> BindableProperties(Type type)

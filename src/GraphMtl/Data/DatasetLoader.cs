@@ -104,12 +104,14 @@ public static class DatasetLoader
         }
     }
 
-    /// <summary>Applies the options' transforms: drop node types, add reverses, add self-loops, select tasks.</summary>
+    /// <summary>Applies the options' transforms: drop node types, drop features, add reverses, add self-loops, drop relations, select tasks.</summary>
     public static HeteroGraph ApplyTransforms(HeteroGraph graph, DatasetOptions options)
     {
         graph = Keyed("drop_node_types", () => options.DropNodeTypes.Count > 0 ? graph.DropNodeTypes(options.DropNodeTypes) : graph);
+        graph = Keyed("drop_features", () => options.DropFeatures.Count > 0 ? graph.DropFeatures(options.DropFeatures) : graph);
         if (options.AddReverse) graph = graph.AddReverseRelations();
         graph = Keyed("self_loops", () => options.SelfLoops.Count > 0 ? graph.AddSelfLoops(options.SelfLoops) : graph);
+        graph = Keyed("drop_relations", () => options.DropRelations.Count > 0 ? graph.DropRelations(options.DropRelations) : graph);
         graph = Keyed("tasks", () => options.Tasks is { } tasks ? graph.SelectTasks(tasks) : graph);
         return graph;
     }

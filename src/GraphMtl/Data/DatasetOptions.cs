@@ -6,8 +6,8 @@ namespace GraphMtl.Data;
 
 /// <summary>
 /// Which dataset to load and how to transform it (config section <c>dataset:</c>). After loading, the transforms
-/// run in this order: <see cref="DropNodeTypes"/>, <see cref="AddReverse"/>, <see cref="SelfLoops"/>,
-/// <see cref="Tasks"/>. A manifest applies its own transforms first.
+/// run in this order: <see cref="DropNodeTypes"/>, <see cref="DropFeatures"/>, <see cref="AddReverse"/>,
+/// <see cref="SelfLoops"/>, <see cref="DropRelations"/>, <see cref="Tasks"/>. A manifest applies its own transforms first.
 /// </summary>
 public sealed record DatasetOptions : IValidatableOptions
 {
@@ -27,11 +27,17 @@ public sealed record DatasetOptions : IValidatableOptions
     /// <summary>Node types to remove, with every relation touching them.</summary>
     public IReadOnlyList<string> DropNodeTypes { get; init; } = [];
 
+    /// <summary>Node types whose input features are removed: they become featureless (see <c>model.featureless</c>).</summary>
+    public IReadOnlyList<string> DropFeatures { get; init; } = [];
+
     /// <summary>Add the reverse of every relation that has none (message passing in both directions).</summary>
     public bool AddReverse { get; init; } = true;
 
     /// <summary>Node types that get a self-loop relation <c>t__self__t</c>.</summary>
     public IReadOnlyList<string> SelfLoops { get; init; } = [];
+
+    /// <summary>Relations to remove after the reverses and self-loops were added (<c>rel</c> or <c>src__rel__dst</c>), e.g. a manifest's self-loops.</summary>
+    public IReadOnlyList<string> DropRelations { get; init; } = [];
 
     /// <summary>When given, keep only these tasks, in this order.</summary>
     public IReadOnlyList<string>? Tasks { get; init; }

@@ -38,6 +38,7 @@ public sealed class MultiLabelExperiment(MultiLabelDataset data, IReadOnlyList<S
     /// <inheritdoc/>
     public ExperimentResult Run(IReadOnlyList<ITrainingCallback> callbacks, RunFolder? folder)
     {
+        if (spec.Head is IMultiLabelScheme scheme) return scheme.Run(data, Store, spec, train, callbacks, folder);
         var index = new JsonArray();
         var splits = new JsonArray();
         var result = MultiLabelRunner.Run(data, Store, spec, train, callbacks, trained =>
@@ -97,6 +98,8 @@ public sealed class MultiLabelExperiment(MultiLabelDataset data, IReadOnlyList<S
     /// </summary>
     public (IReadOnlyList<string> Files, int InvalidRows) PredictFrom(RunFolder folder, string input, string output)
     {
+        if (spec.Head is IMultiLabelScheme)
+            throw new GraphMtlException($"{folder.Path}: gmtl predict does not support the {HeadRegistry.Instance.NameOf(spec.Head.GetType())} head yet.");
         var indexPath = Path.Combine(folder.ModelDirectory, IndexFile);
         if (!File.Exists(indexPath)) throw new GraphMtlException($"{indexPath}: checkpoint index not found; was the run completed?");
         var index = JsonNode.Parse(File.ReadAllText(indexPath))!.AsObject();

@@ -51,6 +51,8 @@ public sealed record MultiLabelExperimentOptions : ExperimentOptions
             throw new GraphMtlException($"dataset.split.kind: a scaffold split needs molecules (got {data.Inputs.Kind}); use random or random_filtered");
         var setting = Setting.Resolve(data.TaskNames);
         Weighting.Create(data.TaskNames);
+        if (Head is IMultiLabelScheme scheme)
+            return new MultiLabelExperiment(data, skipped, Spec with { Head = scheme.Prepare(data, Spec, context.DataRoot.Resolve) }, Train, Dataset.SmilesColumn);
         // Build once so that impossible settings fail before any output.
         using (MultiLabelRunner.Build(data, Spec, setting, Enumerable.Range(0, data.Count).ToList())) { }
         return new MultiLabelExperiment(data, skipped, Spec, Train, Dataset.SmilesColumn);

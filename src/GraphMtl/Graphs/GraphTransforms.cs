@@ -1,6 +1,6 @@
 namespace GraphMtl.Graphs;
 
-/// <summary>Schema-level graph transforms: reverse relations, self-loop relations, dropping node types, keeping tasks.</summary>
+/// <summary>Schema-level graph transforms: reverse relations, self-loop relations, dropping node types, features or relations, keeping tasks.</summary>
 public static class GraphTransforms
 {
     /// <summary>
@@ -52,6 +52,24 @@ public static class GraphTransforms
             graph.NodeTypes.Where(t => !drop.Contains(t.Name)).ToList(),
             graph.Relations.Where(r => !drop.Contains(r.Type.Src) && !drop.Contains(r.Type.Dst)).ToList(),
             graph.Tasks);
+    }
+
+    /// <summary>
+    /// Removes the input features of the listed node types, which become featureless (the model then learns an
+    /// embedding or reads one-hot ids, <c>model.featureless</c>); e.g. InLINE's identity author features on DBLP.
+    /// </summary>
+    public static HeteroGraph DropFeatures(this HeteroGraph graph, IEnumerable<string> nodeTypes)
+    {
+        var drop = nodeTypes.ToHashSet();
+        foreach (var name in drop) graph.NodeType(name); // unknown names are errors
+        return graph.WithNodeTypes(graph.NodeTypes.Select(t => drop.Contains(t.Name) ? t.WithFeatures(null) : t).ToList());
+    }
+
+    /// <summary>Removes relations by name (<c>rel</c> or <c>src__rel__dst</c>); unknown or ambiguous names are user errors.</summary>
+    public static HeteroGraph DropRelations(this HeteroGraph graph, IEnumerable<string> relations)
+    {
+        var drop = relations.Select(graph.Relation).ToHashSet();
+        return graph.WithRelations(graph.Relations.Where(r => !drop.Contains(r)).ToList());
     }
 
     /// <summary>Keeps only the named tasks, in the given order; an unknown name is a user error.</summary>

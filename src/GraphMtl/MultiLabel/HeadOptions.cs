@@ -25,5 +25,9 @@ public static class HeadRegistry
     public static readonly Registry<HeadOptions> Instance = new Registry<HeadOptions>("head")
         .Add<DirectHeadOptions>("direct", "MLP then a dot product with learned per-task vectors (standard multi-task head)", "mtl")
         .Add<ConcatHeadOptions>("concat", "known labels (value and mask, length T) concatenated to the embedding, then the direct head", "label-concat")
-        .Add<MetaLinkHeadOptions>("metalink", "MetaLink: gated heterogeneous GNN on the data–task knowledge graph (Cao, You and Leskovec, ICLR 2022)", "meta-link", "kg");
+        .Add<MetaLinkHeadOptions>("metalink", "MetaLink: gated heterogeneous GNN on the data–task knowledge graph (Cao, You and Leskovec, ICLR 2022)", "meta-link", "kg")
+        .Add<TaskGraphs.SingleTaskHeadOptions>("single-task", "one direct model (encoder + head) per task, each selected on its own validation score", "stl", "single")
+        .Add<TaskGraphs.SgnnHeadOptions>("sgnn", "SGNN: state GNN over a task-relation graph (Liu et al., AISTATS 2022)")
+        .Add<TaskGraphs.SgnnEbmHeadOptions>("sgnn-ebm", "SGNN-EBM: SGNN, then an energy-based model over task labels trained by NCE with Gibbs noise (Liu et al., AISTATS 2022)", "sgnnebm")
+        .Add<TaskGraphs.GcNetHeadOptions>("gcnet", "GCNet: learned causal task graph, structure prior then causal EBM with intervention contrastive estimation (Lin et al., IEEE TPAMI 2025)", "gc-net");
 }

@@ -15,7 +15,10 @@ public static class MetricsReport
 {
     private static readonly SplitPart[] Parts = [SplitPart.Val, SplitPart.Test];
 
-    /// <summary>Builds the JSON document; <paramref name="extra"/> sections (e.g. learned structure) are appended.</summary>
+    /// <summary>
+    /// Builds the JSON document; the result's own <see cref="ExperimentResult.Sections"/> and then <paramref name="extra"/>
+    /// sections (e.g. learned structure) are appended (each a deep copy).
+    /// </summary>
     public static JsonObject Build(ExperimentResult result, IReadOnlyDictionary<string, JsonNode>? extra = null)
     {
         var evaluations = result.Seeds.Select(s => s.Evaluation).ToList();
@@ -43,8 +46,9 @@ public static class MetricsReport
             },
             ["best_epochs"] = new JsonArray(result.Seeds.SelectMany(s => s.Parts).Select(p => (JsonNode?)JsonValue.Create(p.BestEpoch)).ToArray()),
         };
-        if (extra != null)
-            foreach (var (k, v) in extra) doc[k] = v;
+        foreach (var sections in new[] { result.Sections, extra })
+            if (sections != null)
+                foreach (var (k, v) in sections) doc[k] = v.DeepClone();
         return doc;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace GraphMtl.Training;
 
 /// <summary>
@@ -33,4 +35,10 @@ public sealed record ExperimentResult(string Model, string Dataset, IReadOnlyLis
 {
     /// <summary>Median over seeds of each seed's median epoch time.</summary>
     public double EpochSecondsMedian => SeedResult.Median(Seeds.Select(s => s.EpochSecondsMedian).ToList());
+
+    /// <summary>
+    /// Named extra sections for <c>metrics.json</c> that a method reports beyond per-task metrics (e.g. <c>structure</c>:
+    /// a learned task graph scored against the truth); <see cref="Reports.MetricsReport.Build"/> appends them.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonNode>? Sections { get; init; }
 }

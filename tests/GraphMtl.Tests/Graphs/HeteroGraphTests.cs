@@ -79,5 +79,22 @@ public sealed class HeteroGraphTests
             Assert.Single(kept.NodeTypes);
             Assert.Single(kept.Relations);
         }
+
+        [Fact]
+        public void Should_Drop_Features_And_Relations_By_Name()
+        {
+            // Given authors and papers with self-loops on both and the writes relation both ways
+            var g = TinyGraphs.AuthorsAndPapers(authors: 6).AddSelfLoops(["author", "paper"]);
+
+            // When the papers lose their features and the self-loops are dropped again (short and full names)
+            var dropped = g.DropFeatures(["paper"]).DropRelations(["author__self__author", "paper__self__paper"]);
+
+            // Then papers are featureless, only the writes relations stay, and unknown names are user errors
+            Assert.Null(dropped.NodeType("paper").Features);
+            Assert.NotNull(g.NodeType("paper").Features);
+            Assert.Equal(["author__writes__paper", "paper__rev_writes__author"], dropped.Relations.Select(r => r.Type.ToString()).Order());
+            Assert.Throws<GraphMtlException>(() => g.DropFeatures(["venue"]));
+            Assert.Throws<GraphMtlException>(() => g.DropRelations(["cites"]));
+        }
     }
 }

@@ -20,7 +20,7 @@ public sealed class GinEncoder : ExampleEncoder
     private readonly Embedding atomicNumber, chirality;
     private readonly ModuleList<Embedding> bondTypes, bondDirections;
     private readonly ModuleList<Sequential> mlps;
-    private readonly ModuleList<BatchNorm1d> norms;
+    private readonly ModuleList<RowBatchNorm> norms;
     private readonly Readout readout;
     private readonly GraphPooling _pooling;
     private readonly double _dropout;
@@ -35,7 +35,7 @@ public sealed class GinEncoder : ExampleEncoder
         bondTypes = nn.ModuleList(Enumerable.Range(0, options.Layers).Select(_ => XavierEmbedding(SelfLoopBondType + 1, d)).ToArray());
         bondDirections = nn.ModuleList(Enumerable.Range(0, options.Layers).Select(_ => XavierEmbedding(MoleculeFeaturizer.BondDirectionIdCount, d)).ToArray());
         mlps = nn.ModuleList(Enumerable.Range(0, options.Layers).Select(_ => nn.Sequential(nn.Linear(d, 2 * d), nn.ReLU(), nn.Linear(2 * d, d))).ToArray());
-        norms = nn.ModuleList(Enumerable.Range(0, options.Layers).Select(_ => nn.BatchNorm1d(d)).ToArray());
+        norms = nn.ModuleList(Enumerable.Range(0, options.Layers).Select(_ => new RowBatchNorm(d)).ToArray());
         readout = new Readout($"{name}.readout", d, options.Readout, options.Normalize);
         _pooling = options.Pooling;
         _dropout = options.Dropout;

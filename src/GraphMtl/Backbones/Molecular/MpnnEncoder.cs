@@ -13,7 +13,7 @@ public sealed class MpnnEncoder : ExampleEncoder
 {
     private readonly Sequential input;
     private readonly ModuleList<MpnnConv> convs;
-    private readonly ModuleList<BatchNorm1d> norms;
+    private readonly ModuleList<RowBatchNorm> norms;
     private readonly ModuleList<PReLU> activations;
     private readonly Readout readout;
     private readonly GraphPooling _pooling;
@@ -23,9 +23,9 @@ public sealed class MpnnEncoder : ExampleEncoder
     public MpnnEncoder(string name, MpnnEncoderOptions options) : base(name, options.Hidden)
     {
         int d = options.Hidden;
-        input = nn.Sequential(EncoderInit.Linear(MoleculeFeaturizer.AtomFeatureDim, d), nn.BatchNorm1d(d), nn.PReLU(1));
+        input = nn.Sequential(EncoderInit.Linear(MoleculeFeaturizer.AtomFeatureDim, d), new RowBatchNorm(d), nn.PReLU(1));
         convs = nn.ModuleList(Enumerable.Range(0, options.Layers).Select(l => new MpnnConv($"{name}.conv{l}", d, MoleculeFeaturizer.BondFeatureDim)).ToArray());
-        norms = nn.ModuleList(Enumerable.Range(0, options.Layers).Select(_ => nn.BatchNorm1d(d)).ToArray());
+        norms = nn.ModuleList(Enumerable.Range(0, options.Layers).Select(_ => new RowBatchNorm(d)).ToArray());
         activations = nn.ModuleList(Enumerable.Range(0, options.Layers).Select(_ => nn.PReLU(1)).ToArray());
         readout = new Readout($"{name}.readout", d, options.Readout, options.Normalize);
         _pooling = options.Pooling;

@@ -24,7 +24,7 @@ public sealed class MlpEncoder : ExampleEncoder
         for (int l = 0; l < options.Layers; l++)
         {
             modules.Add(EncoderInit.Linear(l == 0 ? f : d, d));
-            modules.Add(nn.BatchNorm1d(d));
+            modules.Add(new Nn.RowBatchNorm(d));
             modules.Add(nn.PReLU(1));
             if (options.Dropout > 0) modules.Add(nn.Dropout(options.Dropout));
         }

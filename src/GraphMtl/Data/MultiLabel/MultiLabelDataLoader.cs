@@ -17,6 +17,13 @@ public static class MultiLabelDataLoader
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(resolve);
+        if (options.Spec is { } spec)
+        {
+            skipped = [];
+            return IsGenerated(spec)
+                ? TaskGraphs.SyntheticDag.SyntheticDagGenerator.Generate(options.SyntheticDag, options.Name ?? GeneratedSpecs[0])
+                : throw new GraphMtlException($"dataset.spec: expected one of {string.Join(", ", GeneratedSpecs)} (got '{spec}')");
+        }
         string path = resolve(options.Path);
         string name = options.Name ?? StemOf(options.Path);
         if (options.ResolvedFormat == MultiLabelFormat.Arff)
@@ -36,6 +43,12 @@ public static class MultiLabelDataLoader
         if (csv.Count == 0) throw new DataFormatException(path, 0, "expected at least one usable molecule row (got none)");
         return FromMolecules(csv, name);
     }
+
+    /// <summary>Names of the generated datasets (<c>dataset.spec</c>).</summary>
+    public static readonly IReadOnlyList<string> GeneratedSpecs = ["synthetic-dag"];
+
+    /// <summary>True when <paramref name="spec"/> names a generated dataset (ignoring case, '-' and '_').</summary>
+    public static bool IsGenerated(string spec) => Configuration.Registry<object>.Normalize(spec) == "syntheticdag";
 
     /// <summary>Featurises a loaded MoleculeNet dataset (chemprop features, GIN ids, scaffold keys).</summary>
     public static MultiLabelDataset FromMolecules(MoleculeDataset csv, string name) =>

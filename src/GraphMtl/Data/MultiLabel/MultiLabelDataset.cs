@@ -57,6 +57,9 @@ public sealed class MultiLabelDataset
     /// <summary>A readable id per example (the SMILES for molecules), or null.</summary>
     public IReadOnlyList<string>? Identifiers { get; }
 
+    /// <summary>Known task-relation structure shipped with the data (the synthetic DAG benchmark's true DAG and heuristic graph), or null.</summary>
+    public TaskGraphs.TaskStructure? Structure { get; init; }
+
     /// <summary>Number of examples.</summary>
     public int Count => Inputs.Count;
 

@@ -20,6 +20,15 @@ public enum MultiLabelFormat
 /// </summary>
 public sealed record MultiLabelDatasetOptions : IValidatableOptions
 {
+    /// <summary>
+    /// A generated dataset instead of a file: <c>synthetic-dag</c> (examples whose task labels follow a causal model over
+    /// a known task DAG; options in <see cref="SyntheticDag"/>). Null (default) reads <see cref="Path"/>.
+    /// </summary>
+    public string? Spec { get; init; }
+
+    /// <summary>Options of the <c>synthetic-dag</c> generator.</summary>
+    public TaskGraphs.SyntheticDag.SyntheticDagOptions SyntheticDag { get; init; } = new();
+
     /// <summary>The data file, relative to the data root (e.g. <c>moleculenet/tox21.csv</c>).</summary>
     public string Path { get; init; } = "";
 
@@ -63,6 +72,9 @@ public sealed record MultiLabelDatasetOptions : IValidatableOptions
     /// <inheritdoc/>
     public IEnumerable<(string Property, string Message)> Validate()
     {
+        if (Spec is not null && !MultiLabelDataLoader.IsGenerated(Spec))
+            yield return (nameof(Spec), $"expected a generated dataset ({string.Join(", ", MultiLabelDataLoader.GeneratedSpecs)}) or no spec to read path (got '{Spec}')");
+        if (Spec is not null) yield break;
         if (string.IsNullOrWhiteSpace(Path)) yield return (nameof(Path), "expected a data file relative to the data root (got nothing)");
         if (LabelCount < 0) yield return (nameof(LabelCount), $"expected 0 (use labels_xml) or a positive number of label attributes (got {LabelCount})");
         if (ResolvedFormat == MultiLabelFormat.Arff && LabelsXml is null && LabelCount == 0)

@@ -1,0 +1,249 @@
+using GraphMtl.Configuration;
+
+namespace GraphMtl.TaskGraphs;
+
+/// <summary>How a later stage's example encoder starts.</summary>
+public enum EncoderStart
+{
+    /// <summary>A copy of the previous stage's trained encoder (warm start; the reference pre-trains a fresh GIN per stage with the MTL loss instead).</summary>
+    Copy,
+    /// <summary>A freshly initialised encoder.</summary>
+    Fresh,
+}
+
+/// <summary>Which label pairs the task-embedding link prediction treats as positives.</summary>
+public enum LinkPositives
+{
+    /// <summary>The method's default: the task-graph edges for SGNN/SGNN-EBM, all ordered pairs for GCNet.</summary>
+    Auto,
+    /// <summary>The task-graph edges (SGNN-EBM).</summary>
+    Graph,
+    /// <summary>All ordered pairs i ≠ j, i.e. the fully connected graph (GCNet's code).</summary>
+    AllPairs,
+}
+
+/// <summary>
+/// Link-prediction pre-training of the task embeddings (gcnet.md §2.2; config section <c>head.pretrain</c>): an
+/// MLP[hidden] on [h_i ‖ h_j] → 1 with BCE, <see cref="Negatives"/> negatives per positive drawn ∝ degree^0.75, Adam.
+/// Every stage pre-trains its own task embeddings.
+/// </summary>
+public sealed record TaskPretrainOptions : IValidatableOptions
+{
+    /// <summary>Epochs (0: no pre-training). Reference: 100.</summary>
+    public int Epochs { get; init; } = 100;
+
+    /// <summary>Hidden widths of the link MLP (reference [1024, 512]).</summary>
+    public IReadOnlyList<int> Hidden { get; init; } = [256, 128];
+
+    /// <summary>Negatives per positive.</summary>
+    public int Negatives { get; init; } = 5;
+
+    /// <summary>Pairs per batch.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Adam learning rate.</summary>
+    public double Lr { get; init; } = 1e-3;
+
+    /// <summary>The positives.</summary>
+    public LinkPositives Positives { get; init; } = LinkPositives.Auto;
+
+    /// <inheritdoc/>
+    public IEnumerable<(string Property, string Message)> Validate()
+    {
+        if (Epochs < 0) yield return (nameof(Epochs), $"expected 0 or more epochs (got {Epochs})");
+        if (Hidden.Any(h => h < 1)) yield return (nameof(Hidden), "expected positive widths");
+        if (Negatives < 1) yield return (nameof(Negatives), $"expected at least one negative per positive (got {Negatives})");
+        if (BatchSize < 2) yield return (nameof(BatchSize), $"expected at least 2 pairs per batch (got {BatchSize})");
+        if (!(Lr > 0)) yield return (nameof(Lr), $"expected a positive learning rate (got {Lr})");
+    }
+}
+
+/// <summary>Settings every stage has: its state width and its epoch budget.</summary>
+public abstract record StageOptions : IValidatableOptions
+{
+    /// <summary>Width d of the per-state vectors (reference d_ebm: 50 or 100).</summary>
+    public int StateDim { get; init; } = 50;
+
+    /// <summary>Epochs of this stage (0: <c>train.epochs</c>). The reference trains 300 per stage.</summary>
+    public int Epochs { get; init; }
+
+    /// <summary>The epochs this stage runs under <paramref name="trainEpochs"/>.</summary>
+    public int EpochsOr(int trainEpochs) => Epochs > 0 ? Epochs : trainEpochs;
+
+    /// <inheritdoc/>
+    public virtual IEnumerable<(string Property, string Message)> Validate()
+    {
+        if (StateDim < 1) yield return (nameof(StateDim), $"expected a positive width (got {StateDim})");
+        if (Epochs < 0) yield return (nameof(Epochs), $"expected 0 (train.epochs) or a positive number (got {Epochs})");
+    }
+}
+
+/// <summary>A stage trained by masked BCE (SGNN, and SGNN-EBM's first stage).</summary>
+public sealed record SgnnStageOptions : StageOptions;
+
+/// <summary>
+/// Settings of an energy-based stage (SGNN-EBM's EBM, GCNet's stage 2): the pair weight λ of log p̃, Gibbs sweeps for
+/// noise and inference, the conditional's domain, and how missing labels are treated.
+/// </summary>
+public abstract record EnergyStageOptions : StageOptions
+{
+    /// <summary>Creates the defaults (d = 100 as the reference's d_ebm).</summary>
+    protected EnergyStageOptions() => StateDim = 100;
+
+    /// <summary>λ, the weight of the pair potentials in log p̃ and in the Gibbs conditionals (reference 0.1).</summary>
+    public double Lambda { get; init; } = 0.1;
+
+    /// <summary>Gibbs sweeps for the noise distribution and for inference (reference 2; the score is the last sweep's conditional).</summary>
+    public int GibbsSweeps { get; init; } = 2;
+
+    /// <summary>Conditionals in the reference's probability domain (defect 10) or the exact log domain.</summary>
+    public GibbsDomain Domain { get; init; } = GibbsDomain.Probability;
+
+    /// <summary>Independent Gibbs chains averaged at inference (reference 1: the score is one chain's last conditional).</summary>
+    public int InferenceChains { get; init; } = 1;
+
+    /// <summary>Fill missing training labels with the Gibbs samples and count every entry as valid (reference: always on, defect 9).</summary>
+    public bool FillMissing { get; init; } = true;
+
+    /// <summary>How this stage's encoder starts.</summary>
+    public EncoderStart Encoder { get; init; } = EncoderStart.Copy;
+
+    /// <inheritdoc/>
+    public override IEnumerable<(string Property, string Message)> Validate()
+    {
+        foreach (var error in base.Validate()) yield return error;
+        if (!(Lambda >= 0)) yield return (nameof(Lambda), $"expected a non-negative weight (got {Lambda})");
+        if (GibbsSweeps < 1) yield return (nameof(GibbsSweeps), $"expected at least one sweep (got {GibbsSweeps})");
+        if (InferenceChains < 1) yield return (nameof(InferenceChains), $"expected at least one chain (got {InferenceChains})");
+    }
+}
+
+/// <summary>SGNN-EBM's energy-based stage (gcnet.md §3.3; config section <c>head.ebm</c>).</summary>
+public sealed record SgnnEbmStageOptions : EnergyStageOptions
+{
+    /// <summary>Multiply each Gibbs conditional by σ(±SGNN logit), not renormalised (the reference's tilting).</summary>
+    public bool Tilt { get; init; } = true;
+}
+
+/// <summary>GCNet's stage 1, the feature-level generator of the structure prior (gcnet.md §4.1; config section <c>head.stage1</c>).</summary>
+public sealed record GcNetFeatureStageOptions : StageOptions
+{
+    /// <summary>λ₁, the weight of the L1 penalty on the causal edge mask (reference 0.1 or 0.5).</summary>
+    public double L1 { get; init; } = 0.5;
+
+    /// <summary>Train the trivial branch towards the uniform prediction (reference on).</summary>
+    public bool Trivial { get; init; } = true;
+
+    /// <summary>Stack the trivial branch's layers (intended); false feeds the input node states to every layer as the released code does (defect 7).</summary>
+    public bool TrivialStacked { get; init; } = true;
+
+    /// <inheritdoc/>
+    public override IEnumerable<(string Property, string Message)> Validate()
+    {
+        foreach (var error in base.Validate()) yield return error;
+        if (!(L1 >= 0)) yield return (nameof(L1), $"expected a non-negative weight (got {L1})");
+    }
+}
+
+/// <summary>How GCNet's learnable task adjacency A starts.</summary>
+public enum AdjacencyInit
+{
+    /// <summary>A[i, j] = a_causal(e) on the task-graph edges, then upper-triangular (the intended design, defect 4).</summary>
+    Prior,
+    /// <summary>A = 0, as the released code (the prior is unused).</summary>
+    Zeros,
+}
+
+/// <summary>Whether the EBM's message weights pass gradients to A.</summary>
+public enum AdjacencyGradient
+{
+    /// <summary>The EBM reads A detached: A learns only from L_dag and L_h (the reference's behaviour, defect 5).</summary>
+    Detached,
+    /// <summary>One shared parameter: the NCE loss also trains A through the EBM's messages.</summary>
+    Shared,
+}
+
+/// <summary>What GCNet's NCE noise samples are drawn from.</summary>
+public enum NoiseSource
+{
+    /// <summary>Bernoulli(ν_i(1)) of the intervened marginals ν, scored under q (the reference, defect 11).</summary>
+    Intervened,
+    /// <summary>The Gibbs chain's samples, i.e. from q itself.</summary>
+    Q,
+}
+
+/// <summary>Whether the intervened tasks are redrawn.</summary>
+public enum InterventionRedraw
+{
+    /// <summary>A new random set every batch.</summary>
+    Batch,
+    /// <summary>One random set per run.</summary>
+    Fixed,
+}
+
+/// <summary>The do-interventions of intervention contrastive estimation (gcnet.md §4.4, defect 8; config section <c>head.stage2.intervention</c>).</summary>
+public sealed record InterventionOptions : IValidatableOptions
+{
+    /// <summary>Share of the tasks intervened on (⌈share·T⌉), used when <see cref="Count"/> is 0.</summary>
+    public double Fraction { get; init; } = 0.25;
+
+    /// <summary>Number of tasks intervened on (0: use <see cref="Fraction"/>).</summary>
+    public int Count { get; init; }
+
+    /// <summary>Redraw the set every batch or once per run.</summary>
+    public InterventionRedraw Redraw { get; init; } = InterventionRedraw.Batch;
+
+    /// <summary>The number of intervened tasks among <paramref name="taskCount"/>.</summary>
+    public int SizeFor(int taskCount) => Math.Clamp(Count > 0 ? Count : (int)Math.Ceiling(Fraction * taskCount), 0, taskCount);
+
+    /// <inheritdoc/>
+    public IEnumerable<(string Property, string Message)> Validate()
+    {
+        if (Fraction is < 0 or > 1) yield return (nameof(Fraction), $"expected a share in [0, 1] (got {Fraction})");
+        if (Count < 0) yield return (nameof(Count), $"expected 0 (use fraction) or a positive count (got {Count})");
+    }
+}
+
+/// <summary>GCNet's stage 2, the output-level causal EBM (gcnet.md §4.2–4.5; config section <c>head.stage2</c>).</summary>
+public sealed record GcNetOutputStageOptions : EnergyStageOptions
+{
+    /// <summary>λ₂, the weight of the SCM reconstruction loss L_dag (reference 0.05 or 0.1).</summary>
+    public double LambdaDag { get; init; } = 0.1;
+
+    /// <summary>λ₃, the weight of the acyclicity penalty L_h = 100 h + 10 h² (reference 0.05 or 0.1).</summary>
+    public double LambdaH { get; init; } = 0.1;
+
+    /// <summary>
+    /// λ_A, the weight of an L1 penalty on the learned adjacency, λ_A · Σ_{i≠j} |A[i, j]| / T (average parent-set
+    /// weight). Not in the reference (0, the default): without it the SCM reconstruction spreads weight uniformly over
+    /// whole columns of A, because the mean of all tasks' marginals already predicts any one of them.
+    /// </summary>
+    public double LambdaSparse { get; init; }
+
+    /// <summary>
+    /// Give the SCM a per-task intercept per class (ε_j ∈ R²). The reference's ε_j is one scalar added to both classes,
+    /// a no-op (defect 6; false, the default, keeps it), which leaves a task's base rate to its column of A.
+    /// </summary>
+    public bool ScmIntercept { get; init; }
+
+    /// <summary>How A starts.</summary>
+    public AdjacencyInit AdjacencyInit { get; init; } = AdjacencyInit.Prior;
+
+    /// <summary>Whether the EBM passes gradients to A.</summary>
+    public AdjacencyGradient AdjacencyGradient { get; init; } = AdjacencyGradient.Detached;
+
+    /// <summary>The interventions.</summary>
+    public InterventionOptions Intervention { get; init; } = new();
+
+    /// <summary>What the noise samples are drawn from.</summary>
+    public NoiseSource Noise { get; init; } = NoiseSource.Intervened;
+
+    /// <inheritdoc/>
+    public override IEnumerable<(string Property, string Message)> Validate()
+    {
+        foreach (var error in base.Validate()) yield return error;
+        if (!(LambdaDag >= 0)) yield return (nameof(LambdaDag), $"expected a non-negative weight (got {LambdaDag})");
+        if (!(LambdaH >= 0)) yield return (nameof(LambdaH), $"expected a non-negative weight (got {LambdaH})");
+        if (!(LambdaSparse >= 0)) yield return (nameof(LambdaSparse), $"expected a non-negative weight (got {LambdaSparse})");
+    }
+}

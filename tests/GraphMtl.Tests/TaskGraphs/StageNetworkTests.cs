@@ -1,0 +1,239 @@
+using GraphMtl.Backbones;
+using GraphMtl.Backbones.Tabular;
+using GraphMtl.Data.MultiLabel;
+using GraphMtl.TaskGraphs;
+using GraphMtl.TaskGraphs.SyntheticDag;
+using GraphMtl.TaskGraphs.Training;
+
+namespace GraphMtl.Tests.TaskGraphs;
+
+/// <summary>Shapes, gradients and label masks of the SGNN, SGNN-EBM and GCNet stage networks on a tiny generated dataset.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class StageNetworkTests
+{
+    private const int Tasks = 5;
+    private static readonly StateSettings Settings = new(TaskDim: 4, TaskDropout: 0, StateHidden: [8], StateDropout: 0, Layers: 3);
+
+    // A tiny benchmark (5 tasks, 4 features), its heuristic graph and an MLP encoder store.
+    private sealed class Fixture : IDisposable
+    {
+        public readonly MultiLabelDataset Data = SyntheticDagGenerator.Generate(new SyntheticDagOptions { Seed = 3, Tasks = Tasks, Features = 4, Examples = 60, ExpectedParents = 1 });
+        public readonly MlpEncoderOptions Encoder = new() { Hidden = 6, Layers = 1, Readout = false, Normalize = false };
+        public readonly TaskGraphTensors Graph;
+        public readonly IExampleStore Store;
+
+        public Fixture()
+        {
+            Graph = new TaskGraphTensors(Data.Structure!.Heuristic!, CPU);
+            Store = Encoder.CreateStore(Data.Inputs, CPU);
+        }
+
+        public ExampleEncoder NewEncoder() => Encoder.Create("encoder", Data.Inputs, Enumerable.Range(0, Data.Count).ToList());
+
+        // Rows 0..7 with their labels; prior logits and a seeded generator for the energy stages.
+        public StageBatch Batch(int[]? rows = null, Tensor? labels = null, Tensor? valid = null)
+        {
+            rows ??= Enumerable.Range(0, 8).ToArray();
+            var y = new long[rows.Length * Tasks];
+            var v = new float[rows.Length * Tasks];
+            for (int i = 0; i < rows.Length; i++)
+                for (int k = 0; k < Tasks; k++)
+                {
+                    sbyte label = Data.Labels[rows[i] * Tasks + k];
+                    y[i * Tasks + k] = label == 1 ? 1 : 0;
+                    v[i * Tasks + k] = label >= 0 ? 1 : 0;
+                }
+            var prior = linspace(-2, 2, rows.Length * Tasks).view(rows.Length, Tasks);
+            return new StageBatch(rows, Store.Collate(rows), labels ?? tensor(y, [rows.Length, Tasks]), valid ?? tensor(v, [rows.Length, Tasks]),
+                prior, new Random(1), new Generator(7UL, CPU));
+        }
+
+        public void Dispose()
+        {
+            Graph.Dispose();
+            Store.Dispose();
+        }
+    }
+
+    private static void AssertProbabilities(Tensor p, int rows)
+    {
+        Assert.Equal(new long[] { rows, Tasks }, p.shape);
+        Assert.True(p.ge(0).all().item<bool>() && p.le(1).all().item<bool>(), "probabilities in [0, 1]");
+    }
+
+    private static bool HasGradient(nn.Module module) => module.parameters().Any(p => p.grad is { } g && g.abs().sum().item<float>() > 0);
+
+    public sealed class TheSgnnNetwork
+    {
+        [Fact]
+        public void Should_Give_One_Loss_Per_Task_Probabilities_Per_Cell_And_Gradients_To_The_Encoder()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            using var net = new SgnnNetwork("sgnn", fixture.NewEncoder(), fixture.Graph, Settings, stateDim: 3);
+
+            var losses = net.Losses(fixture.Batch());
+            Assert.Equal(Tasks, losses.Length);
+            stack(losses).sum().backward();
+
+            Assert.True(HasGradient(net.Encoder));
+            Assert.True(HasGradient(net.Tasks));
+            net.eval();
+            using (no_grad()) AssertProbabilities(net.Probabilities(fixture.Batch()), 8);
+        }
+
+        [Fact]
+        public void Should_Ignore_Labels_Where_The_Mask_Is_Zero()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            using var net = new SgnnNetwork("sgnn", fixture.NewEncoder(), fixture.Graph, Settings, stateDim: 3);
+            net.eval(); // no dropout or batch statistics between the two calls
+            var batch = fixture.Batch();
+            var valid = batch.Valid.clone();
+            valid[0, 0] = 0;
+
+            // When only the label of a masked cell changes
+            var flipped = batch.Labels.clone();
+            flipped[0, 0] = 1 - flipped[0, 0];
+            using var _ = no_grad();
+            var a = stack(net.Losses(fixture.Batch(valid: valid))).sum().item<float>();
+            var b = stack(net.Losses(fixture.Batch(labels: flipped, valid: valid))).sum().item<float>();
+
+            // Then the loss is unchanged
+            Assert.Equal(a, b, 6);
+        }
+    }
+
+    public sealed class TheSgnnEbmNetwork
+    {
+        [Fact]
+        public void Should_Give_Potentials_Of_The_Graph_And_Train_By_Nce()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            using var net = new SgnnEbmNetwork("ebm", fixture.NewEncoder(), fixture.Graph, Settings, new SgnnEbmStageOptions { StateDim = 3 });
+
+            var (node, pair) = net.Potentials(fixture.Batch());
+            Assert.Equal(new long[] { 8, Tasks, 2 }, node.shape);
+            Assert.Equal(new long[] { 8, fixture.Graph.EdgeCount, 4 }, pair.shape);
+            var losses = net.Losses(fixture.Batch());
+            Assert.Equal(Tasks, losses.Length);
+            Assert.True(float.IsFinite(stack(losses).sum().item<float>()));
+            stack(losses).sum().backward();
+            Assert.True(HasGradient(net.Encoder));
+            net.eval();
+            using (no_grad()) AssertProbabilities(net.Probabilities(fixture.Batch()), 8);
+        }
+    }
+
+    public sealed class TheGcNetFeatureNetwork
+    {
+        [Fact]
+        public void Should_Give_A_Symmetric_Structure_Prior_In_The_Unit_Interval_With_Gradients_To_The_Attention()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            using var net = new GcNetFeatureNetwork("stage1", fixture.NewEncoder(), fixture.Graph, Settings, new GcNetFeatureStageOptions { StateDim = 3, L1 = 0.5 });
+
+            var losses = net.Losses(fixture.Batch());
+            Assert.Equal(Tasks, losses.Length);
+            stack(losses).sum().backward();
+            Assert.True(HasGradient(net.Encoder));
+            Assert.Contains(net.named_parameters(), p => p.name.StartsWith("attention") && p.parameter.grad is { } g && g.abs().sum().item<float>() > 0);
+
+            // The prior: one value per directed edge, in (0, 1), the same for (i, j) and (j, i)
+            var prior = net.StructurePrior();
+            var graph = fixture.Graph.Graph;
+            Assert.Equal(graph.EdgeCount, prior.Length);
+            Assert.All(prior, a => Assert.InRange(a, 0f, 1f));
+            for (int e = 0; e < graph.EdgeCount; e++)
+            {
+                int reverse = Enumerable.Range(0, graph.EdgeCount).Single(f => graph.Source[f] == graph.Target[e] && graph.Target[f] == graph.Source[e]);
+                Assert.Equal(prior[e], prior[reverse], 5);
+            }
+            net.eval();
+            using (no_grad()) AssertProbabilities(net.Probabilities(fixture.Batch()), 8);
+        }
+    }
+
+    public sealed class TheGcNetOutputNetwork
+    {
+        private static GcNetOutputNetwork Create(Fixture fixture, AdjacencyGradient gradient) =>
+            new("stage2", fixture.NewEncoder(), fixture.Graph, Settings, new GcNetOutputStageOptions { StateDim = 3, AdjacencyGradient = gradient });
+
+        [Fact]
+        public void Should_Start_A_From_The_Prior_On_Graph_Edges_Upper_Triangular()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            using var net = Create(fixture, AdjacencyGradient.Detached);
+            var graph = fixture.Graph.Graph;
+            var prior = Enumerable.Range(0, graph.EdgeCount).Select(e => 0.1f + e).ToArray();
+
+            net.InitialiseAdjacency(prior);
+
+            var a = net.LearnedGraph();
+            for (int i = 0; i < Tasks; i++)
+                for (int j = 0; j < Tasks; j++)
+                {
+                    int edge = Enumerable.Range(0, graph.EdgeCount).FirstOrDefault(e => graph.Source[e] == i && graph.Target[e] == j, -1);
+                    float expected = i < j && edge >= 0 ? prior[edge] : 0f;
+                    Assert.Equal(expected, a[i * Tasks + j], 5);
+                }
+        }
+
+        [Theory]
+        [InlineData(AdjacencyGradient.Detached)]
+        [InlineData(AdjacencyGradient.Shared)]
+        public void Should_Train_A_Through_The_Scm_And_The_Ebm_Only_When_Shared(AdjacencyGradient mode)
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            using var net = Create(fixture, mode);
+            var graph = fixture.Graph.Graph;
+            net.InitialiseAdjacency(Enumerable.Repeat(0.5f, graph.EdgeCount).ToArray());
+            var a = net.named_parameters().Single(p => p.name == "adjacency").parameter;
+
+            // The full loss gives A a gradient (L_dag and L_h) ...
+            var losses = net.Losses(fixture.Batch());
+            Assert.Equal(Tasks, losses.Length);
+            stack(losses).sum().backward();
+            Assert.NotNull(a.grad);
+            Assert.True(a.grad!.abs().sum().item<float>() > 0);
+            Assert.Equal(0f, a.grad.diagonal().abs().sum().item<float>()); // the diagonal is held at 0
+
+            // ... and the EBM's potentials pass one to A only in shared mode
+            a.grad.zero_();
+            var batch = fixture.Batch();
+            var pot = net.EbmPotentials(batch);
+            (pot.Node.sum() + pot.Pair.sum()).backward();
+            bool reached = a.grad.abs().sum().item<float>() > 0;
+            Assert.Equal(mode == AdjacencyGradient.Shared, reached);
+
+            net.eval();
+            using (no_grad()) AssertProbabilities(net.Probabilities(fixture.Batch()), 8);
+        }
+
+        [Fact]
+        public void Should_Give_Marginals_That_Sum_To_One()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            using var net = Create(fixture, AdjacencyGradient.Detached);
+            var node = randn(3, Tasks, 2);
+            var pair = randn(3, fixture.Graph.EdgeCount, 4);
+
+            var mix = net.Marginals(node, pair);
+
+            Assert.Equal(new long[] { 3, Tasks, 2 }, mix.shape);
+            Assert.True(mix.sum(2).sub(1).abs().max().item<float>() < 1e-5);
+        }
+    }
+}
