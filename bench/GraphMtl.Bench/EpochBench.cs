@@ -64,7 +64,7 @@ internal static class EpochBench
             }
             double seconds = clock.Elapsed.TotalSeconds;
             double cpu = ProcessStats.CpuSeconds() - cpu0;
-            if (s.Collect) Collect();
+            if (s.Collect) NativeMemory.ReleaseUnscoped();
             epochRss.Add(ProcessStats.RssMiB());
             if (e >= s.Warmup)
             {
@@ -86,7 +86,7 @@ internal static class EpochBench
                 foreach (var t in logits.Values) t.sum().item<float>(); // forces completion on any device
             }
             if (i > 0) inferenceSeconds.Add(clock.Elapsed.TotalSeconds); // first pass is a warm-up
-            if (s.Collect) Collect();
+            if (s.Collect) NativeMemory.ReleaseUnscoped();
         }
 
         var (accuracy, macroF1) = Score(problem);
@@ -116,12 +116,6 @@ internal static class EpochBench
             ["load_average"] = ProcessStats.LoadAverage(),
             ["total_seconds"] = total.Elapsed.TotalSeconds,
         };
-    }
-
-    private static void Collect()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
     }
 
     // Test scores of the last epoch's weights (not a tuned result: a sanity check that the model learns).

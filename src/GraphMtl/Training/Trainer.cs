@@ -36,6 +36,7 @@ public sealed class Trainer(TrainOptions options, IReadOnlyList<ITrainingCallbac
                 var (losses, weights) = RunEpoch(problem, weighting, optimizer, parameters, new WeightingContext(problem.Tasks, epoch, epochLosses, shared), epoch);
                 epochSeconds.Add(clock.Elapsed.TotalSeconds);
                 epochLosses.Add(losses);
+                NativeMemory.ReleaseUnscoped(); // outside the timed region
 
                 Evaluation? evaluation = null;
                 bool improved = false;
