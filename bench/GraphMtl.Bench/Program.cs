@@ -1,5 +1,8 @@
 using GraphMtl;
 using GraphMtl.Bench;
+using GraphMtl.Training;
+
+ThreadWaitPolicy.PreferPassive(); // before the engine loads (child measurement processes inherit it)
 
 try
 {
