@@ -135,16 +135,10 @@ public sealed class Inline : MultiTaskModel
 /// 3 levels, gate MLP 128 → 64 → K·|R_t| with first-layer weights N(0, 1e-4²), one task-specific expert per task and
 /// no shared expert, and InLINE's head (a graph layer, then L2 normalisation of the logits).
 /// </summary>
-public sealed record InlineOptions : ArchitectureOptions
+public sealed record InlineOptions : GatedArchitectureOptions
 {
     /// <summary>InLINE's head by default.</summary>
     public InlineOptions() => Head = HeadOptions.Inline;
-
-    /// <summary>Number of gated levels (message-passing hops before the head).</summary>
-    public int Levels { get; init; } = 3;
-
-    /// <summary>Hidden width of the gate MLPs.</summary>
-    public int GateHidden { get; init; } = 64;
 
     /// <summary>Standard deviation of the gates' first-layer weights (small: gates start near uniform); 0 = PyTorch's Linear default.</summary>
     public double GateInitStd { get; init; } = 1e-4;
@@ -160,8 +154,6 @@ public sealed record InlineOptions : ArchitectureOptions
     public override IEnumerable<(string Property, string Message)> Validate()
     {
         foreach (var e in base.Validate()) yield return e;
-        if (Levels < 1) yield return (nameof(Levels), $"expected at least one level (got {Levels})");
-        if (GateHidden < 1) yield return (nameof(GateHidden), $"expected a positive width (got {GateHidden})");
         if (!(GateInitStd >= 0) || double.IsInfinity(GateInitStd)) yield return (nameof(GateInitStd), $"expected a standard deviation ≥ 0 (got {GateInitStd})");
     }
 }

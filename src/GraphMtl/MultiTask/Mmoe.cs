@@ -83,19 +83,13 @@ public class Mmoe : MultiTaskModel
 /// Options of <see cref="Mmoe"/> (<c>architecture: {name: mmoe, shared_experts: 3, task_experts: 3, levels: 3}</c>).
 /// Defaults are InLINE's multi-level MMoE baseline on DBLP (3 shared + 3 per task, 3 levels).
 /// </summary>
-public record MmoeOptions : ArchitectureOptions
+public record MmoeOptions : GatedArchitectureOptions
 {
     /// <summary>Experts shared by all tasks, per level.</summary>
     public int SharedExperts { get; init; } = 3;
 
     /// <summary>Experts of each task, per level.</summary>
     public int TaskExperts { get; init; } = 3;
-
-    /// <summary>Number of levels (each one backbone layer deep).</summary>
-    public int Levels { get; init; } = 3;
-
-    /// <summary>Hidden width of the gate MLPs.</summary>
-    public int GateHidden { get; init; } = 64;
 
     /// <inheritdoc/>
     public override MultiTaskModel Create(string name, GraphMetadata metadata, BackboneOptions backbone, IReadOnlyList<TaskInfo> tasks) =>
@@ -108,7 +102,5 @@ public record MmoeOptions : ArchitectureOptions
         if (SharedExperts < 0) yield return (nameof(SharedExperts), $"expected 0 or more experts (got {SharedExperts})");
         if (TaskExperts < 0) yield return (nameof(TaskExperts), $"expected 0 or more experts (got {TaskExperts})");
         if (SharedExperts + TaskExperts < 1) yield return (nameof(SharedExperts), "expected at least one expert per level (got none shared and none per task)");
-        if (Levels < 1) yield return (nameof(Levels), $"expected at least one level (got {Levels})");
-        if (GateHidden < 1) yield return (nameof(GateHidden), $"expected a positive width (got {GateHidden})");
     }
 }
