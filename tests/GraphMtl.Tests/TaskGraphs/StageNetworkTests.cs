@@ -34,15 +34,7 @@ public sealed class StageNetworkTests
         public StageBatch Batch(int[]? rows = null, Tensor? labels = null, Tensor? valid = null)
         {
             rows ??= Enumerable.Range(0, 8).ToArray();
-            var y = new long[rows.Length * Tasks];
-            var v = new float[rows.Length * Tasks];
-            for (int i = 0; i < rows.Length; i++)
-                for (int k = 0; k < Tasks; k++)
-                {
-                    sbyte label = Data.Labels[rows[i] * Tasks + k];
-                    y[i * Tasks + k] = label == 1 ? 1 : 0;
-                    v[i * Tasks + k] = label >= 0 ? 1 : 0;
-                }
+            var (y, v) = TaskGraphProblem.LabelMatrix(Data.Labels, Tasks, rows);
             var prior = linspace(-2, 2, rows.Length * Tasks).view(rows.Length, Tasks);
             return new StageBatch(rows, Store.Collate(rows), labels ?? tensor(y, [rows.Length, Tasks]), valid ?? tensor(v, [rows.Length, Tasks]),
                 prior, new Random(1), new Generator(7UL, CPU));

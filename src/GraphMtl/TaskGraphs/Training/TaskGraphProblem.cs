@@ -64,19 +64,29 @@ internal sealed class TaskGraphProblem : ITrainingProblem
         }
     }
 
+    /// <summary>
+    /// The rows' labels as the stage networks read them: <c>[rows × T]</c> targets (1 for a positive, else 0) and a
+    /// mask that is 1 where the label is observed (missing labels, −1, never count).
+    /// </summary>
+    internal static (long[] Labels, float[] Valid) LabelMatrix(sbyte[] labels, int taskCount, int[] rows)
+    {
+        var targets = new long[rows.Length * taskCount];
+        var valid = new float[rows.Length * taskCount];
+        for (int i = 0; i < rows.Length; i++)
+            for (int k = 0; k < taskCount; k++)
+            {
+                sbyte y = labels[rows[i] * taskCount + k];
+                targets[i * taskCount + k] = y == 1 ? 1 : 0;
+                valid[i * taskCount + k] = y >= 0 ? 1 : 0;
+            }
+        return (targets, valid);
+    }
+
     /// <summary>The batch of <paramref name="rows"/> (tensors in the current dispose scope).</summary>
     internal StageBatch Batch(int[] rows, Random random, Generator? generator)
     {
         int t = _data.TaskCount;
-        var labels = new long[rows.Length * t];
-        var valid = new float[rows.Length * t];
-        for (int i = 0; i < rows.Length; i++)
-            for (int k = 0; k < t; k++)
-            {
-                sbyte y = _data.Labels[rows[i] * t + k];
-                labels[i * t + k] = y == 1 ? 1 : 0;
-                valid[i * t + k] = y >= 0 ? 1 : 0;
-            }
+        var (labels, valid) = LabelMatrix(_data.Labels, t, rows);
         return new StageBatch(rows, _store.Collate(rows), tensor(labels, [rows.Length, t], device: _device), tensor(valid, [rows.Length, t], device: _device),
             _prior?.Invoke(rows), random, generator);
     }
