@@ -9,7 +9,10 @@ namespace GraphMtl.TaskGraphs;
 /// <param name="ShdSkeleton">Unordered pairs whose adjacency (an edge either way) differs.</param>
 /// <param name="PredictedEdges">Directed edges kept by the threshold.</param>
 /// <param name="Threshold">The absolute threshold used: <c>relative threshold × max |S|</c>.</param>
-public sealed record StructureScores(double EdgeAuroc, double EdgeAuprc, int Shd, int ShdSkeleton, int PredictedEdges, double Threshold);
+/// <param name="SkeletonAuroc">ROC-AUC over the unordered pairs {i, j}: label 1 when the truth has an edge either way, score max(|S[i, j]|, |S[j, i]|).</param>
+/// <param name="Orientation">Share of the true edges i → j scored above their reverse, |S[i, j]| &gt; |S[j, i]| (ties ½).</param>
+public sealed record StructureScores(double EdgeAuroc, double EdgeAuprc, int Shd, int ShdSkeleton, int PredictedEdges, double Threshold,
+    double SkeletonAuroc, double Orientation);
 
 /// <summary>
 /// Structure-recovery metrics of a learned (or heuristic) task graph against a known directed task DAG.
@@ -23,6 +26,13 @@ public sealed record StructureScores(double EdgeAuroc, double EdgeAuprc, int Shd
 /// <b>Edge AUROC / AUPRC.</b> Over the T(T − 1) ordered pairs i ≠ j: label 1 when i → j is in the true DAG, score
 /// |S[i, j]|. A reversed true edge j → i is a negative. Ties count one half (Mann–Whitney), as <see cref="RocAuc"/>;
 /// AUPRC is <see cref="AveragePrecision"/> (tied scores enter together).
+/// </para>
+/// <para>
+/// <b>Skeleton AUROC and orientation.</b> Observational data identify a DAG only up to its Markov equivalence class
+/// (edges outside v-structures can be reversed without changing the distribution), so the directed AUROC mixes two
+/// questions. The skeleton AUROC asks only "is there an edge between i and j" (over the T(T − 1)/2 unordered pairs,
+/// score = the larger direction); the orientation is the share of true edges whose direction is scored higher than
+/// the reverse (½ for a symmetric S).
 /// </para>
 /// <para>
 /// <b>SHD.</b> The predicted directed graph keeps i → j when |S[i, j]| ≥ τ and |S[i, j]| &gt; 0, with τ = r · max |S|
@@ -65,6 +75,23 @@ public static class StructureMetrics
 
         double tau = relativeThreshold * max;
         bool Predicted(int i, int j) => max > 0 && Math.Abs((double)s[i * t + j]) >= tau;
+        var pairLabels = new int[t * (t - 1) / 2];
+        var pairValues = new double[pairLabels.Length];
+        int p = 0;
+        double oriented = 0;
+        for (int i = 0; i < t; i++)
+            for (int j = i + 1; j < t; j++, p++)
+            {
+                pairLabels[p] = adjacency[i * t + j] || adjacency[j * t + i] ? 1 : 0;
+                pairValues[p] = Math.Max(Math.Abs((double)s[i * t + j]), Math.Abs((double)s[j * t + i]));
+            }
+        for (int e = 0; e < truth.EdgeCount; e++)
+        {
+            double forward = Math.Abs((double)s[truth.Source[e] * t + truth.Target[e]]), reverse = Math.Abs((double)s[truth.Target[e] * t + truth.Source[e]]);
+            oriented += forward > reverse ? 1 : forward == reverse ? 0.5 : 0;
+        }
+        double skeletonAuroc = RocAuc.Binary(pairLabels, pairValues);
+        double orientation = truth.EdgeCount > 0 ? oriented / truth.EdgeCount : double.NaN;
         int shd = 0, skeleton = 0, predicted = 0;
         for (int i = 0; i < t; i++)
             for (int j = 0; j < t; j++)
@@ -76,7 +103,7 @@ public static class StructureMetrics
                 if (pij != tij || pji != tji) shd++;
                 if ((pij || pji) != (tij || tji)) skeleton++;
             }
-        return new StructureScores(auroc, auprc, shd, skeleton, predicted, tau);
+        return new StructureScores(auroc, auprc, shd, skeleton, predicted, tau, skeletonAuroc, orientation);
     }
 
     /// <summary>

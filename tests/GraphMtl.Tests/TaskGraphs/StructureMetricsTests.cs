@@ -32,6 +32,9 @@ public sealed class StructureMetricsTests
             Assert.Equal(2, scores.PredictedEdges);
             Assert.Equal(2, scores.Shd);
             Assert.Equal(1, scores.ShdSkeleton);
+            // Skeleton: pairs {0,1} 0.9 and {1,2} 0.3 (true) vs {0,2} 0.2 → both above; orientation: 0.9 > 0.5, 0.3 = 0.3 → (1 + ½)/2
+            Assert.Equal(1.0, scores.SkeletonAuroc, 12);
+            Assert.Equal(0.75, scores.Orientation, 12);
         }
 
         [Fact]
@@ -50,6 +53,9 @@ public sealed class StructureMetricsTests
             Assert.Equal(2, scores.Shd);
             Assert.Equal(1, scores.ShdSkeleton);
             Assert.Equal(3, scores.PredictedEdges);
+            // Skeleton: true pairs {0,1}, {1,2} score 1; the false pair {0,2} also 1 → U = 2·½ of 2; 1→0 reversed, 1→2 right
+            Assert.Equal(0.5, scores.SkeletonAuroc, 12);
+            Assert.Equal(0.5, scores.Orientation, 12);
         }
 
         [Fact]
@@ -65,6 +71,9 @@ public sealed class StructureMetricsTests
             Assert.Equal(0.5, scores.EdgeAuprc, 12);
             Assert.Equal(2, scores.Shd);
             Assert.Equal(0, scores.ShdSkeleton);
+            // the skeleton is perfect, the orientation undecided
+            Assert.Equal(1.0, scores.SkeletonAuroc, 12);
+            Assert.Equal(0.5, scores.Orientation, 12);
         }
 
         [Fact]

@@ -8,6 +8,7 @@ namespace GraphMtl.TaskGraphs.Training;
 /// The <c>structure</c> section of a task-graph method's <c>metrics.json</c>: the heuristic graph it started from and,
 /// for GCNet, the structure prior (stage 1's a_causal on the heuristic edges) and the learned graph |A| — each scored
 /// against the true DAG when the data has one (<see cref="StructureMetrics"/>: <c>edge_auroc</c>, <c>edge_auprc</c>,
+/// <c>skeleton_auroc</c>, <c>orientation</c>,
 /// <c>shd</c>, <c>shd_skeleton</c>, <c>predicted_edges</c>; mean, population std and values over runs), plus how well
 /// the prior separates true from spurious heuristic edges (<c>prior_separation</c>). Without a truth only sizes are given.
 /// </summary>
@@ -55,6 +56,8 @@ internal static class StructureReport
     {
         ["edge_auroc"] = Stat(scores.Select(s => s?.EdgeAuroc ?? double.NaN)),
         ["edge_auprc"] = Stat(scores.Select(s => s?.EdgeAuprc ?? double.NaN)),
+        ["skeleton_auroc"] = Stat(scores.Select(s => s?.SkeletonAuroc ?? double.NaN)),
+        ["orientation"] = Stat(scores.Select(s => s?.Orientation ?? double.NaN)),
         ["shd"] = Stat(scores.Select(s => s is null ? double.NaN : s.Shd)),
         ["shd_skeleton"] = Stat(scores.Select(s => s is null ? double.NaN : s.ShdSkeleton)),
         ["predicted_edges"] = Stat(scores.Select(s => s is null ? double.NaN : s.PredictedEdges)),
