@@ -31,7 +31,8 @@ internal sealed class GcNetOutputNetwork : StageNetwork
     private readonly StateInput nodeInput, pairInput;
     private readonly StateGnn gnn;
     private readonly EnergyReadout readout;
-    private readonly CausalScm scm;
+    private readonly CausalScm? scm;         // the reference's SCM over marginals (ScmInput.Marginals)
+    private readonly LabelScm? labelScm;     // the SCM over labels given x (ScmInput.Labels)
     private readonly Parameter adjacency; // A [T, T]
     private readonly Tensor offDiagonal;  // buffer [T, T]
     private readonly TaskGraphTensors _graph;
@@ -51,7 +52,8 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         pairInput = new StateInput("pair_input", encoder.OutDim, settings.TaskDim, pair: true, settings.StateHidden, options.StateDim, settings.StateDropout);
         gnn = new StateGnn("gnn", options.StateDim, settings.Layers, StateMessages.Weighted, pairStates: true);
         readout = new EnergyReadout("readout", settings.Layers * options.StateDim);
-        scm = new CausalScm("scm", t, options.ScmIntercept);
+        if (options.Scm == ScmInput.Marginals) scm = new CausalScm("scm", t, options.ScmIntercept);
+        else labelScm = new LabelScm("label_scm", encoder.OutDim, t);
         adjacency = new Parameter(zeros(t, t));
         offDiagonal = ones(t, t) - eye(t);
         RegisterComponents();
@@ -96,9 +98,10 @@ internal sealed class GcNetOutputNetwork : StageNetwork
     }
 
     /// <summary>Potential logits f_i(c) <c>[B, T, 2]</c> and f_e(c, c') <c>[B, M, 4]</c> with message weights A[i, j] from <paramref name="a"/>.</summary>
-    private (Tensor Node, Tensor Pair) Potentials(StageBatch batch, Tensor a)
+    private (Tensor Node, Tensor Pair) Potentials(StageBatch batch, Tensor a) => Potentials(encoder.call(batch.Examples), a);
+
+    private (Tensor Node, Tensor Pair) Potentials(Tensor g, Tensor a)
     {
-        var g = encoder.call(batch.Examples);
         var r = tasks.Forward();
         var x = nodeInput.call(g, r, null, null);
         var e = pairInput.call(g, r, _graph.Source, _graph.Target);
@@ -132,9 +135,12 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         var prior = batch.RequirePrior("GCNet stage 2");
         int t = _graph.TaskCount;
         var a = Adjacency();
-        var (f, fe) = Potentials(batch, EbmAdjacency());
+        var g = encoder.call(batch.Examples);
+        var (f, fe) = Potentials(g, EbmAdjacency());
         var mix = Marginals(f, fe);
-        var dag = nn.functional.mse_loss(scm.call(mix, a), mix);
+        var dag = labelScm is null
+            ? nn.functional.mse_loss(scm!.call(mix, a), mix)
+            : labelScm.Loss(g.detach(), batch.Labels, batch.Valid, prior, a);
         var acyclic = Acyclicity.Penalty(a);
 
         Tensor sample, q, noise;
@@ -142,13 +148,15 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         {
             var nu = mix.detach().clone();
             var intervened = Interventions(batch.Random, t);
+            var doMask = zeros(t, device: nu.device);
             if (intervened.Length > 0)
             {
                 var index = tensor(intervened, device: nu.device);
                 var chosen = nu.index_select(1, index);
                 nu.index_copy_(1, index, where(chosen.gt(0.5), full_like(chosen, 0.3), ones_like(chosen)));
+                doMask.index_fill_(0, index, 1);
             }
-            var propagated = scm.call(nu, a.detach());
+            var propagated = labelScm is null ? scm!.call(nu, a.detach()) : labelScm.Propagate(g.detach(), nu, a.detach(), doMask);
             var (_, pair) = EnergyTraining.SamplerInputs(f, fe, _options.Domain);
             (sample, q) = _sampler.Run(EnergyTraining.UnaryFromProbabilities(propagated, _options.Domain), pair, prior.gt(0).to(int64),
                 _options.GibbsSweeps, batch.Random, batch.Generator);
@@ -183,7 +191,8 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         var prior = batch.RequirePrior("GCNet stage 2");
         var (f, fe) = Potentials(batch, Adjacency());
         var (unary, pair) = EnergyTraining.SamplerInputs(f, fe, _options.Domain);
-        return EnergyTraining.Infer(_sampler, unary, pair, prior.gt(0).to(int64), _options.GibbsSweeps, _options.InferenceChains, batch);
+        return EnergyTraining.Infer(_sampler, unary, pair, prior.gt(0).to(int64), _options.GibbsSweeps, _options.InferenceChains, batch,
+            _options.Tilt ? prior : null);
     }
 
     /// <inheritdoc/>

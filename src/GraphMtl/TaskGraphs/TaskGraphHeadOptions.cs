@@ -37,6 +37,9 @@ public abstract record TaskGraphHeadOptions : HeadOptions, IMultiLabelScheme
     /// <summary>Link-prediction pre-training of each stage's task embeddings.</summary>
     public TaskPretrainOptions Pretrain { get; init; } = new();
 
+    /// <summary>MTL pre-training of the first stage's example encoder.</summary>
+    public EncoderPretrainOptions EncoderPretrain { get; init; } = new();
+
     /// <summary>Relative threshold r of the structural Hamming distance (edges with |score| ≥ r · max |score|).</summary>
     public double ShdThreshold { get; init; } = StructureMetrics.DefaultRelativeThreshold;
 

@@ -58,6 +58,24 @@ public sealed record TaskPretrainOptions : IValidatableOptions
     }
 }
 
+/// <summary>
+/// MTL pre-training of the first stage's example encoder (gcnet.md §2.3; config section <c>head.encoder_pretrain</c>):
+/// encoder + Linear(D, T) with masked BCE, trained by the shared trainer (selection on the validation mean, best
+/// weights kept; logged as stage <c>pretrain</c>). The reference pre-trains every stage's encoder for 100 epochs; here
+/// later stages copy the first stage's encoder (<c>encoder: copy</c>), so one pre-training warms them all.
+/// </summary>
+public sealed record EncoderPretrainOptions : IValidatableOptions
+{
+    /// <summary>Epochs (0, the default: the first stage's encoder starts from its initialisation).</summary>
+    public int Epochs { get; init; }
+
+    /// <inheritdoc/>
+    public IEnumerable<(string Property, string Message)> Validate()
+    {
+        if (Epochs < 0) yield return (nameof(Epochs), $"expected 0 (off) or a positive number of epochs (got {Epochs})");
+    }
+}
+
 /// <summary>Settings every stage has: its state width and its epoch budget.</summary>
 public abstract record StageOptions : IValidatableOptions
 {
@@ -172,6 +190,22 @@ public enum NoiseSource
     Q,
 }
 
+/// <summary>What GCNet's structural causal model reconstructs (and so what the learned adjacency A explains).</summary>
+public enum ScmInput
+{
+    /// <summary>
+    /// Observed labels given the example: P(y_j = 1 | x, y) = σ(u_j(x) + Σ_i A[i, j](2y_i − 1)), trained by BCE
+    /// (<c>LabelScm</c>); the intervention propagates through it with the do-set held fixed. The port's default: the
+    /// reference's form cannot identify label dependence (see <see cref="Marginals"/>).
+    /// </summary>
+    Labels,
+    /// <summary>
+    /// The EBM's approximate marginals from the other tasks' marginals, MSE (the reference, gcnet.md §4.3). All
+    /// marginals are functions of the same x, so A fills whole columns instead of parent sets.
+    /// </summary>
+    Marginals,
+}
+
 /// <summary>Whether the intervened tasks are redrawn.</summary>
 public enum InterventionRedraw
 {
@@ -221,7 +255,14 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
     public double LambdaSparse { get; init; }
 
     /// <summary>
-    /// Give the SCM a per-task intercept per class (ε_j ∈ R²). The reference's ε_j is one scalar added to both classes,
+    /// Tilt the inference Gibbs conditionals by σ(±stage-1 logit), as SGNN-EBM tilts by SGNN's (not in the GCNet
+    /// reference, false by default): the scores then combine the stage-1 predictor with the EBM's label interactions.
+    /// </summary>
+    public bool Tilt { get; init; }
+    /// <summary>What the SCM reconstructs: observed labels given x (default) or the EBM's marginals (the reference).</summary>
+    public ScmInput Scm { get; init; } = ScmInput.Labels;
+    /// <summary>
+    /// Give the marginal SCM (<see cref="ScmInput.Marginals"/>) a per-task intercept per class (ε_j ∈ R²). The reference's ε_j is one scalar added to both classes,
     /// a no-op (defect 6; false, the default, keeps it), which leaves a task's base rate to its column of A.
     /// </summary>
     public bool ScmIntercept { get; init; }

@@ -155,8 +155,8 @@ public sealed class StageNetworkTests
 
     public sealed class TheGcNetOutputNetwork
     {
-        private static GcNetOutputNetwork Create(Fixture fixture, AdjacencyGradient gradient) =>
-            new("stage2", fixture.NewEncoder(), fixture.Graph, Settings, new GcNetOutputStageOptions { StateDim = 3, AdjacencyGradient = gradient });
+        private static GcNetOutputNetwork Create(Fixture fixture, AdjacencyGradient gradient, ScmInput scm = ScmInput.Labels) =>
+            new("stage2", fixture.NewEncoder(), fixture.Graph, Settings, new GcNetOutputStageOptions { StateDim = 3, AdjacencyGradient = gradient, Scm = scm });
 
         [Fact]
         public void Should_Start_A_From_The_Prior_On_Graph_Edges_Upper_Triangular()
@@ -180,14 +180,16 @@ public sealed class StageNetworkTests
         }
 
         [Theory]
-        [InlineData(AdjacencyGradient.Detached)]
-        [InlineData(AdjacencyGradient.Shared)]
-        public void Should_Train_A_Through_The_Scm_And_The_Ebm_Only_When_Shared(AdjacencyGradient mode)
+        [InlineData(AdjacencyGradient.Detached, ScmInput.Labels)]
+        [InlineData(AdjacencyGradient.Shared, ScmInput.Labels)]
+        [InlineData(AdjacencyGradient.Detached, ScmInput.Marginals)]
+        [InlineData(AdjacencyGradient.Shared, ScmInput.Marginals)]
+        public void Should_Train_A_Through_The_Scm_And_The_Ebm_Only_When_Shared(AdjacencyGradient mode, ScmInput scm)
         {
             using var fixture = new Fixture();
             using var scope = NewDisposeScope();
             manual_seed(0);
-            using var net = Create(fixture, mode);
+            using var net = Create(fixture, mode, scm);
             var graph = fixture.Graph.Graph;
             net.InitialiseAdjacency(Enumerable.Repeat(0.5f, graph.EdgeCount).ToArray());
             var a = net.named_parameters().Single(p => p.name == "adjacency").parameter;

@@ -54,7 +54,7 @@ public sealed class TaskGraphExperimentTests
             Assert.NotNull(metrics["mean_over_tasks"]!["test"]!["roc_auc"]!["mean"]);
             var structure = metrics["structure"]!;
             foreach (var graph in new[] { "learned", "prior", "heuristic" })
-                foreach (var key in new[] { "edge_auroc", "edge_auprc", "shd" })
+                foreach (var key in new[] { "edge_auroc", "edge_auprc", "skeleton_auroc", "orientation", "shd" })
                     Assert.Equal(2, structure[graph]![key]!["values"]!.AsArray().Count);
             Assert.NotNull(structure["prior_separation"]!["auroc"]);
             // and the run folder holds the graphs (edge lists, pictures) and one checkpoint per run
@@ -62,6 +62,23 @@ public sealed class TaskGraphExperimentTests
                          "graphs/run-1/graphs.png", "model/run-1.safetensors", "model/checkpoints.json" })
                 Assert.True(File.Exists(Path.Combine(run, file)), file);
             Assert.Equal("source\ttarget\tweight", File.ReadLines(Path.Combine(run, "graphs/run-0/learned.tsv")).First());
+        }
+
+        [Theory]
+        [InlineData("labels")]
+        [InlineData("marginals")]
+        public void Should_Pretrain_The_Encoder_Then_Train_Both_Stages_With_Either_Scm(string scm)
+        {
+            // Given MTL pre-training of the encoder for 2 epochs, then 1 epoch per stage, tilted inference
+            using var folder = new TempFolder();
+            string head = $"{{name: gcnet, {Small}, encoder_pretrain: {{epochs: 2}}, stage1: {{state_dim: 4}}, stage2: {{state_dim: 4, scm: {scm}, tilt: true}}}}";
+
+            var metrics = Train(folder, Config(head), out string run);
+
+            // Then each of the 2 runs logs 2 pre-training epochs + 1 + 1 stage epochs, and the learned graph is scored
+            Assert.Equal(1 + 2 * 4, File.ReadLines(Path.Combine(run, "log.csv")).Count());
+            Assert.Equal(2, metrics["structure"]!["learned"]!["skeleton_auroc"]!["values"]!.AsArray().Count);
+            Assert.Contains($"scm: {scm}", File.ReadAllText(Path.Combine(run, "config.yaml")));
         }
 
         [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GraphMtl.Backbones;
+using GraphMtl.Data.Molecules;
 using GraphMtl.Data.MultiLabel;
 using GraphMtl.MultiLabel;
 using GraphMtl.Reports;
@@ -57,6 +58,8 @@ internal static class TaskGraphRunner
             var random = new Random(seed);
             try
             {
+                if (options.EncoderPretrain.Epochs > 0)
+                    PretrainEncoder(model.Stages[0].Network.Encoder, options.EncoderPretrain.Epochs, data, store, split, spec, seed, train, callbacks, r, device);
                 for (int s = 0; s < model.Stages.Count; s++)
                 {
                     var stage = model.Stages[s];
@@ -107,6 +110,24 @@ internal static class TaskGraphRunner
         double peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         var sections = new Dictionary<string, JsonNode> { ["structure"] = StructureReport.Build(data, options, structures) };
         return new ExperimentResult(spec.Describe(), data.Name, data.TaskNames, seeds, peak) { Sections = sections };
+    }
+
+    // The reference's MTL warm-up of the first stage's encoder (trained in place; the linear head is dropped).
+    private static void PretrainEncoder(ExampleEncoder encoder, int epochs, MultiLabelDataset data, IExampleStore store, DatasetSplit split, MultiLabelSpec spec,
+        int seed, TrainOptions train, IReadOnlyList<ITrainingCallback> callbacks, int run, Device device)
+    {
+        var network = new EncoderPretrainNetwork(encoder, data.TaskCount);
+        try
+        {
+            network.to(device);
+            var problem = new TaskGraphProblem(network, data, store, split, spec.BatchSize, seed, null, device);
+            new Trainer(train with { Epochs = epochs }, callbacks)
+                .Fit(problem, spec.Weighting.Create(data.TaskNames), new RunInfo(run, seed, data.TaskNames, epochs, network.StageName));
+        }
+        finally
+        {
+            network.DisposeHead();
+        }
     }
 
     // Positive pairs of the link pre-training: the graph's directed edges, or every ordered pair.
