@@ -73,9 +73,10 @@ public sealed record ManifestLabels : IValidatableOptions
     /// <inheritdoc/>
     public IEnumerable<(string Property, string Message)> Validate()
     {
-        int sources = (File is { Count: > 0 } ? 1 : 0) + (FromRelation is not null ? 1 : 0) + (FromFeatures is not null ? 1 : 0);
-        if (sources != 1)
-            yield return (nameof(File), "expected one of file, from_relation or from_features (got " + (sources == 0 ? "none" : sources.ToString()) + ")");
+        var given = new[] { ("file", File is { Count: > 0 }), ("from_relation", FromRelation is not null), ("from_features", FromFeatures is not null) }
+            .Where(s => s.Item2).Select(s => s.Item1).ToList();
+        if (given.Count != 1)
+            yield return (nameof(File), "expected one of file, from_relation or from_features (got " + (given.Count == 0 ? "none" : string.Join(" and ", given)) + ")");
     }
 }
 

@@ -392,7 +392,7 @@ public sealed class ManifestLoaderTests
             var e = Assert.Throws<ConfigException>(() =>
                 ManifestLoader.Parse(Manifest.Replace("labels: {from_relation: in}", "labels: {from_relation: in, file: x.txt}"), "toy.yaml"));
 
-            Assert.Contains("expected either file or from_relation (got both)", e.Message);
+            Assert.Contains("expected one of file, from_relation or from_features (got file and from_relation)", e.Message);
         }
     }
 }
