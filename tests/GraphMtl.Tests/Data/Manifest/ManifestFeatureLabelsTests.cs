@@ -1,8 +1,8 @@
 using GraphMtl.Configuration;
-using GraphMtl.Data;
 using GraphMtl.Data.Manifest;
 using GraphMtl.Graphs;
 using GraphMtl.Testing;
+using static GraphMtl.Testing.ManifestToys;
 
 namespace GraphMtl.Tests.Data.Manifest;
 
@@ -44,12 +44,10 @@ public sealed class ManifestFeatureLabelsTests
         return folder;
     }
 
-    private static HeteroGraph Load(TempFolder folder) => ManifestLoader.Load(Path.Combine(folder.Path, "dataset.yaml"), new DataRoot(folder.Path));
-
     private static string LoadError(string manifest)
     {
         using var folder = Toy(manifest);
-        return Assert.ThrowsAny<GraphMtlException>(() => Load(folder)).Message;
+        return ManifestToys.LoadError(folder).Message;
     }
 
     [Fact]
@@ -135,7 +133,7 @@ public sealed class ManifestFeatureLabelsTests
         using var folder = Toy();
         folder.Write("d.tsv", "0.5\t1\t1\n0\t1\t0\n");
 
-        var e = Assert.ThrowsAny<GraphMtlException>(() => Load(folder));
+        var e = ManifestToys.LoadError(folder);
 
         Assert.Matches(@"dataset\.yaml:\d+: tasks\[0\]\.labels\.from_features\.remove_from\[0\]: 'director' features have 3 columns \(expected 4", e.Message);
     }
