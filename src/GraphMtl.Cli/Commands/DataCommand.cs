@@ -12,7 +12,7 @@ public static class DataCommand
     {
         var spec = new Argument<string>("spec")
         {
-            Description = "A manifest file, an HGB folder (with link.dat), a built-in manifest name (heco-dblp, dblp-hgb, dblp-mtl, magnn-imdb), " +
+            Description = "A manifest file, an HGB folder (with link.dat), a built-in manifest name (heco-dblp, dblp-hgb, dblp-mtl, imdb-mtl, magnn-imdb), " +
                           "or synthetic[:key=value,...]",
         };
         var raw = new Option<bool>("--raw") { Description = "Show the relations as read, without added reverse relations" };

@@ -74,7 +74,7 @@ public sealed class DatasetLoaderTests
             Assert.StartsWith("Cannot find dataset 'nope'. Tried: ", e.Message);
             Assert.Contains(Path.GetFullPath("nope") + " (not found)", e.Message);
             Assert.Contains("/configs/nope (not found)", e.Message);
-            Assert.Contains("built-in manifest 'nope' (none; built-in: dblp-hgb, dblp-mtl, heco-dblp, magnn-imdb)", e.Message);
+            Assert.Contains("built-in manifest 'nope' (none; built-in: dblp-hgb, dblp-mtl, heco-dblp, imdb-mtl, magnn-imdb)", e.Message);
             Assert.Contains(Path.Combine(folder.Path, "nope") + " (not found)", e.Message);
             Assert.DoesNotContain('\n', e.Message);
         }

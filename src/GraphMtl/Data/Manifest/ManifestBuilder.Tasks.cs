@@ -4,7 +4,7 @@ namespace GraphMtl.Data.Manifest;
 
 internal sealed partial class ManifestBuilder
 {
-    private List<NodeTask> BuildTasks(List<Relation> relations)
+    private List<NodeTask> BuildTasks(List<NodeType> nodeTypes, List<Relation> relations)
     {
         var result = new List<NodeTask>();
         var names = new HashSet<string>();
@@ -14,11 +14,13 @@ internal sealed partial class ManifestBuilder
             string key = $"tasks[{i}]";
             if (!names.Add(task.Name)) throw _at.Error(key + ".name", $"task '{task.Name}' is defined twice");
             int type = TypeIndex(task.NodeType, key + ".node_type");
-            var labels = task.Labels.FromRelation is not null
-                ? DeriveLabels(task, key, relations)
-                : ReadLabels(task, key, type);
+            IReadOnlyList<string>? classNames = task.ClassNames;
+            LabelArrays labels;
+            if (task.Labels.FromRelation is not null) labels = DeriveLabels(task, key, relations);
+            else if (task.Labels.FromFeatures is not null) (labels, classNames) = LabelsFromFeatures(task, key, type, nodeTypes);
+            else labels = ReadLabels(task, key, type);
             var split = BuildSplit(task, key, type, labels.Labelled);
-            result.Add(new NodeTask(task.Name, task.NodeType, task.Kind, labels.NumClasses, labels.Values, labels.Labelled, split, task.ClassNames));
+            result.Add(new NodeTask(task.Name, task.NodeType, task.Kind, labels.NumClasses, labels.Values, labels.Labelled, split, classNames));
         }
         return result;
     }

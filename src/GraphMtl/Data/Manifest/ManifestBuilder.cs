@@ -28,7 +28,8 @@ internal sealed partial class ManifestBuilder
         _root = ResolveRoot();
         var nodeTypes = BuildNodeTypes();
         var relations = BuildRelations();
-        var tasks = BuildTasks(relations);
+        var tasks = BuildTasks(nodeTypes, relations);
+        nodeTypes = RemoveLabelColumns(nodeTypes);
         var graph = new HeteroGraph(_manifest.Name, nodeTypes, relations, tasks);
         return ApplyTransforms(graph);
     }

@@ -41,7 +41,7 @@ public sealed record ManifestTask : IValidatableOptions
 }
 
 /// <summary>
-/// Labels of a task, from files or derived from a relation. Missing labels (<c>-1</c> or an empty field) leave the
+/// Labels of a task, from files, derived from a relation or taken from feature columns. Missing labels (<c>-1</c> or an empty field) leave the
 /// node unlabelled; multi-label rows list class ids separated by commas.
 /// </summary>
 public sealed record ManifestLabels : IValidatableOptions
@@ -64,15 +64,19 @@ public sealed record ManifestLabels : IValidatableOptions
     /// </summary>
     public string? FromRelation { get; init; }
 
+    /// <summary>Take multi-label targets from feature columns of the task's node type, removing those columns from the inputs.</summary>
+    public ManifestFeatureLabels? FromFeatures { get; init; }
+
     /// <summary>With <see cref="FromRelation"/>, a node with several edges: <c>error</c> (default) or <c>first</c> (first in file order).</summary>
     public MultipleEdges Multiple { get; init; }
 
     /// <inheritdoc/>
     public IEnumerable<(string Property, string Message)> Validate()
     {
-        bool hasFile = File is { Count: > 0 };
-        if (hasFile == (FromRelation is not null))
-            yield return (hasFile ? nameof(FromRelation) : nameof(File), "expected either file or from_relation (got " + (hasFile ? "both" : "neither") + ")");
+        var given = new[] { ("file", File is { Count: > 0 }), ("from_relation", FromRelation is not null), ("from_features", FromFeatures is not null) }
+            .Where(s => s.Item2).Select(s => s.Item1).ToList();
+        if (given.Count != 1)
+            yield return (nameof(File), "expected one of file, from_relation or from_features (got " + (given.Count == 0 ? "none" : string.Join(" and ", given)) + ")");
     }
 }
 

@@ -14,7 +14,7 @@ public sealed class BuiltInManifestsTests
         [Fact]
         public void Should_List_The_Shipped_Manifests()
         {
-            Assert.Equal(["dblp-hgb", "dblp-mtl", "heco-dblp", "magnn-imdb"], BuiltInManifests.Names);
+            Assert.Equal(["dblp-hgb", "dblp-mtl", "heco-dblp", "imdb-mtl", "magnn-imdb"], BuiltInManifests.Names);
         }
 
         [Fact]
@@ -53,7 +53,7 @@ public sealed class BuiltInManifestsTests
         {
             var e = Assert.Throws<GraphMtlException>(() => BuiltInManifests.Load("dblp", new DataRoot("/nonexistent")));
 
-            Assert.Equal("Unknown built-in dataset 'dblp' (expected one of: dblp-hgb, dblp-mtl, heco-dblp, magnn-imdb).", e.Message);
+            Assert.Equal("Unknown built-in dataset 'dblp' (expected one of: dblp-hgb, dblp-mtl, heco-dblp, imdb-mtl, magnn-imdb).", e.Message);
         }
 
         [SharedDataFact]
@@ -127,6 +127,51 @@ public sealed class BuiltInManifestsTests
             var movie = graph.Task("movie");
             Assert.Equal([1135, 1584, 1559], movie.ClassCounts());
             Assert.Equal((400, 400, 3478), (movie.Split.Train.Length, movie.Split.Val.Length, movie.Split.Test.Length));
+        }
+
+        [SharedDataFact]
+        public void Should_Load_Imdb_Mtl_Without_The_Keyword_Columns_In_Any_Input()
+        {
+            // Given the plain IMDB graph and its 20 most frequent movie keyword columns (ties: lower column first)
+            var plain = Load("magnn-imdb");
+            var movies = plain.NodeType("movie").Features!;
+            var counts = FeatureColumns.CountAbove(movies, 0);
+            int[] top = [.. Enumerable.Range(0, movies.Dim).OrderByDescending(c => counts[c]).ThenBy(c => c).Take(20)];
+
+            // When
+            var graph = Load("imdb-mtl");
+
+            // Then the keyword task is those columns, 60/20/20 over all movies, and the genre task is magnn-imdb's
+            Assert.Equal(["genre", "keywords"], graph.Tasks.Select(t => t.Name));
+            var keywords = graph.Task("keywords");
+            Assert.Equal((TaskKind.MultiLabel, 20, 4278), (keywords.Kind, keywords.NumClasses, keywords.LabelledCount));
+            Assert.Equal((2566, 856, 856), (keywords.Split.Train.Length, keywords.Split.Val.Length, keywords.Split.Test.Length));
+            Assert.Equal(FeatureColumns.Above(movies, top, 0), keywords.Labels);
+            Assert.Equal((231, 121), (keywords.ClassCounts()[0], keywords.ClassCounts()[^1])); // counted from the file with a script
+            Assert.Equal(top.Select(c => $"col {c}"), keywords.ClassNames!);
+            var genre = graph.Task("genre");
+            Assert.Equal(plain.Task("movie").Labels, genre.Labels);
+            Assert.Equal((400, 400, 3478), (genre.Split.Train.Length, genre.Split.Val.Length, genre.Split.Test.Length));
+
+            // and every node type's features are magnn-imdb's without exactly those columns (directors and actors
+            // average their movies' rows, so keeping the columns there would leak the labels through one edge)
+            var drop = top.ToHashSet();
+            foreach (var type in new[] { "movie", "director", "actor" })
+            {
+                var expected = Dense(FeatureColumns.Without(plain.NodeType(type).Features!, drop));
+                var actual = Dense(graph.NodeType(type).Features!);
+                Assert.Equal(3046, graph.NodeType(type).Features!.Dim);
+                Assert.Equal(expected, actual);
+            }
+            Assert.Equal(RelationKind.SelfLoop, graph.Relation("movie__self__movie").Kind);
+        }
+
+        private static float[] Dense(NodeFeatures features)
+        {
+            var sparse = Assert.IsType<SparseFeatures>(features);
+            var values = new float[sparse.Rows * sparse.Dim];
+            for (int i = 0; i < sparse.Values.Length; i++) values[sparse.RowIndex[i] * sparse.Dim + sparse.ColIndex[i]] += sparse.Values[i];
+            return values;
         }
     }
 }

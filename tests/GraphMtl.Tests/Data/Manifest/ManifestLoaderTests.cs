@@ -3,6 +3,7 @@ using GraphMtl.Data;
 using GraphMtl.Data.Manifest;
 using GraphMtl.Graphs;
 using GraphMtl.Testing;
+using static GraphMtl.Testing.ManifestToys;
 
 namespace GraphMtl.Tests.Data.Manifest;
 
@@ -55,13 +56,11 @@ public sealed class ManifestLoaderTests
         return folder;
     }
 
-    private static HeteroGraph Load(TempFolder folder) => ManifestLoader.Load(Path.Combine(folder.Path, "dataset.yaml"), new DataRoot(folder.Path));
-
     private static GraphMtlException LoadError(string manifest, Action<TempFolder>? change = null)
     {
         using var folder = Toy(manifest);
         change?.Invoke(folder);
-        return Assert.ThrowsAny<GraphMtlException>(() => Load(folder));
+        return ManifestToys.LoadError(folder);
     }
 
     public sealed class TheLoadMethod
@@ -392,7 +391,7 @@ public sealed class ManifestLoaderTests
             var e = Assert.Throws<ConfigException>(() =>
                 ManifestLoader.Parse(Manifest.Replace("labels: {from_relation: in}", "labels: {from_relation: in, file: x.txt}"), "toy.yaml"));
 
-            Assert.Contains("expected either file or from_relation (got both)", e.Message);
+            Assert.Contains("expected one of file, from_relation or from_features (got file and from_relation)", e.Message);
         }
     }
 }
