@@ -25,13 +25,17 @@ public static class TaskLoss
         _ => nn.functional.sigmoid(logits),
     };
 
-    // PyTorch's BCELoss on p = softmax(logits) against one-hot targets, with its clamp of each log at −100.
+    // PyTorch's BCELoss on p = softmax(logits) against one-hot targets, with its clamp of each log at −100. The logs
+    // come from the logits, not from p: log p = log_softmax(z) and log(1 − p_i) = log Σ_{j≠i} e^{z_j} − log Σ_j e^{z_j},
+    // so a probability that underflows to 0 or rounds to 1 gives a clamped value with a finite gradient (log(p) of a
+    // zero p is −inf, and the clamp's zero gradient times its infinite one is NaN).
     private static Tensor BceOnSoftmax(Tensor logits, Tensor target)
     {
-        var p = nn.functional.softmax(logits, 1);
-        var y = nn.functional.one_hot(target, logits.shape[1]).to_type(p.dtype);
-        var logP = p.log().clamp_min(-100);
-        var log1mP = (1 - p).log().clamp_min(-100);
+        long c = logits.shape[1];
+        var y = nn.functional.one_hot(target, c).to_type(logits.dtype);
+        var logP = nn.functional.log_softmax(logits, 1).clamp_min(-100);
+        var others = logits.unsqueeze(1).expand(-1, c, -1).masked_fill(eye(c, dtype: ScalarType.Bool, device: logits.device), double.NegativeInfinity);
+        var log1mP = (others.logsumexp(2) - logits.logsumexp(1, keepdim: true)).clamp_min(-100);
         return -(y * logP + (1 - y) * log1mP).mean();
     }
 }
