@@ -120,6 +120,13 @@ public enum NodeResidual
 
     /// <summary>Always a linear map with bias (InLINE's <c>Res</c>).</summary>
     Linear,
+
+    /// <summary>
+    /// Always a bias-free linear map, initialised as <see cref="Auto"/>'s: what HGB's own rule builds for every
+    /// multi-head layer (HGB compares the input width with the <b>per-head</b> width, so a layer reading the
+    /// concatenated heads of the previous one gets a <c>res_fc</c> where <see cref="Auto"/> would add the identity).
+    /// </summary>
+    Projection,
 }
 
 /// <summary>How an attention layer normalises over a node's incoming edges.</summary>
