@@ -12,8 +12,9 @@ namespace GraphMtl.Backbones;
 /// <remarks>
 /// <see cref="BackboneOptions.Hidden"/> is the width <b>per head</b> (HGB's <c>num_hidden</c>): every layer outputs
 /// <c>Heads × Hidden</c> (heads concatenated), the input projection outputs <c>Hidden</c>. The first layer never has a
-/// node residual (as in HGB and InLINE). HGB's extra attention output layer is replaced by the task heads (linear
-/// layers); see docs/backbones.md for this and the other deviations.
+/// node residual (as in HGB and InLINE). HGB's attention output layer is not part of the stack: it is the task head
+/// of kind <c>layer</c> (<see cref="CreateOutputLayer"/>), with L2-normalised logits and <see cref="L2NormOutput"/>
+/// off; docs/backbones.md §3.1 maps HGB's model onto these options and lists the other deviations.
 /// </remarks>
 public sealed record SimpleHgnOptions : BackboneOptions
 {
