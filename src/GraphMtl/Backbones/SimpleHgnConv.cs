@@ -80,7 +80,7 @@ public sealed class SimpleHgnConv : HeteroConv
         attnEdge = Init.Param([_heads, _edgeDim], t => Attention(t, _edgeDim));
 
         _identityResidual = residual == NodeResidual.Auto && inDim == outDim;
-        if (residual == NodeResidual.Linear || (residual == NodeResidual.Auto && !_identityResidual))
+        if (residual is NodeResidual.Linear or NodeResidual.Projection || (residual == NodeResidual.Auto && !_identityResidual))
             residualWeight = residual == NodeResidual.Linear
                 ? Init.Param([inDim, outDim], t => Init.LinearDefault(t, inDim))
                 : Init.Param([inDim, outDim], t => Init.GlorotNormal(t, inDim, outDim, gain));

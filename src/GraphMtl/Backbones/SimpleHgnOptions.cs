@@ -12,8 +12,9 @@ namespace GraphMtl.Backbones;
 /// <remarks>
 /// <see cref="BackboneOptions.Hidden"/> is the width <b>per head</b> (HGB's <c>num_hidden</c>): every layer outputs
 /// <c>Heads × Hidden</c> (heads concatenated), the input projection outputs <c>Hidden</c>. The first layer never has a
-/// node residual (as in HGB and InLINE). HGB's extra attention output layer is replaced by the task heads (linear
-/// layers); see docs/backbones.md for this and the other deviations.
+/// node residual (as in HGB and InLINE). HGB's attention output layer is not part of the stack: it is the task head
+/// of kind <c>layer</c> (<see cref="CreateOutputLayer"/>), with L2-normalised logits and <see cref="L2NormOutput"/>
+/// off; docs/backbones.md §3.1 maps HGB's model onto these options and lists the other deviations.
 /// </remarks>
 public sealed record SimpleHgnOptions : BackboneOptions
 {
@@ -120,6 +121,13 @@ public enum NodeResidual
 
     /// <summary>Always a linear map with bias (InLINE's <c>Res</c>).</summary>
     Linear,
+
+    /// <summary>
+    /// Always a bias-free linear map, initialised as <see cref="Auto"/>'s: what HGB's own rule builds for every
+    /// multi-head layer (HGB compares the input width with the <b>per-head</b> width, so a layer reading the
+    /// concatenated heads of the previous one gets a <c>res_fc</c> where <see cref="Auto"/> would add the identity).
+    /// </summary>
+    Projection,
 }
 
 /// <summary>How an attention layer normalises over a node's incoming edges.</summary>

@@ -8,10 +8,16 @@ public sealed record TrainOptions : IValidatableOptions
     /// <summary>Maximum number of epochs.</summary>
     public int Epochs { get; init; } = 200;
 
-    /// <summary>AdamW learning rate.</summary>
+    /// <summary>Optimiser: AdamW (decoupled weight decay) or Adam (weight decay as an L2 term in the gradient).</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
+
+    /// <summary>Learning rate.</summary>
     public double Lr { get; init; } = 0.01;
 
-    /// <summary>AdamW (decoupled) weight decay.</summary>
+    /// <summary>
+    /// Weight decay: decoupled (θ ← θ − lr·λ·θ, AdamW) or added to the gradient (g ← g + λ·θ before Adam's moment
+    /// estimates, PyTorch's <c>Adam(weight_decay=λ)</c>), per <see cref="Optimizer"/>.
+    /// </summary>
     public double WeightDecay { get; init; } = 5e-4;
 
     /// <summary>Evaluate every k epochs (epoch 0 is always evaluated).</summary>
@@ -38,6 +44,13 @@ public sealed record TrainOptions : IValidatableOptions
     /// <summary>Which validation result counts as best.</summary>
     public SelectionOptions Selection { get; init; } = new();
 
+    /// <summary>The configured optimiser over <paramref name="parameters"/>.</summary>
+    public optim.Optimizer CreateOptimizer(IEnumerable<Parameter> parameters) => Optimizer switch
+    {
+        OptimizerKind.Adam => optim.Adam(parameters, lr: Lr, weight_decay: WeightDecay),
+        _ => optim.AdamW(parameters, lr: Lr, weight_decay: WeightDecay),
+    };
+
     /// <summary>
     /// Applies <see cref="Threads"/> to the engine and returns the <see cref="Device"/>. Training and prediction both
     /// call it: on a busy machine libtorch's default pool (one thread per core) oversubscribes the cores and its OpenMP
@@ -63,4 +76,17 @@ public sealed record TrainOptions : IValidatableOptions
         if (!(Device == "cpu" || Device == "cuda" || Device.StartsWith("cuda:", StringComparison.Ordinal)))
             yield return (nameof(Device), $"expected cpu, cuda or cuda:N (got '{Device}')");
     }
+}
+
+/// <summary>The optimiser of <see cref="TrainOptions"/>.</summary>
+public enum OptimizerKind
+{
+    /// <summary>AdamW: weight decay decoupled from the adaptive step (Loshchilov and Hutter).</summary>
+    AdamW,
+
+    /// <summary>
+    /// Adam with weight decay as an L2 gradient term (PyTorch's <c>Adam(weight_decay=λ)</c>), as HGB and most reference
+    /// GNN code train; the adaptive scaling then also scales the decay.
+    /// </summary>
+    Adam,
 }

@@ -4,7 +4,7 @@ using GraphMtl.Weighting;
 namespace GraphMtl.Training;
 
 /// <summary>
-/// The training loop without special cases (TorchSharp's MNIST example without its static state): AdamW, one dispose
+/// The training loop without special cases (TorchSharp's MNIST example without its static state): AdamW or Adam, one dispose
 /// scope per step and per evaluation, evaluation every k epochs (epoch 0 included), early stopping with patience
 /// counted in evaluations, and the best checkpoint by validation restored at the end.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class Trainer(TrainOptions options, IReadOnlyList<ITrainingCallbac
         foreach (var c in callbacks) c.OnRunStart(run);
         var module = problem.Module;
         var parameters = module.parameters().Concat(weighting.ExtraParameters()).ToList();
-        using var optimizer = optim.AdamW(parameters, lr: options.Lr, weight_decay: options.WeightDecay);
+        using var optimizer = options.CreateOptimizer(parameters);
         var shared = problem.SharedParameters().ToList();
         var selector = new ModelSelector(options.Selection, problem.Tasks);
         var epochLosses = new List<double[]>();

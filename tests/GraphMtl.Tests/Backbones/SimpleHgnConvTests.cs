@@ -98,6 +98,7 @@ public sealed class SimpleHgnConvTests
         [Theory]
         [InlineData(false, NodeResidual.Auto)]
         [InlineData(true, NodeResidual.Linear)]
+        [InlineData(false, NodeResidual.Projection)]
         public void Should_Map_Every_Type_To_Heads_Times_Width_And_Pass_Gradients_To_All_Parameters(bool perType, NodeResidual residual)
         {
             // Given
@@ -118,6 +119,35 @@ public sealed class SimpleHgnConvTests
             Assert.All(outputs, o => Assert.False(o.isnan().any().item<bool>()));
             ProbeLoss(outputs, 1).backward();
             AssertAllParametersGetGradients(conv);
+        }
+
+        [Theory]
+        [InlineData(NodeResidual.Auto)]
+        [InlineData(NodeResidual.Projection)]
+        public void Should_Add_The_Identity_Or_A_Bias_Free_Projection_When_The_Input_Has_The_Output_Width(NodeResidual residual)
+        {
+            // Given a layer reading the concatenated heads of a previous one (in = H·D = 6)
+            manual_seed(3);
+            var graph = TinyGraphs.Mixed(seed: 3);
+            using var g = GraphTensors.From(graph, CPU);
+            var options = Deterministic();
+            using var conv = new SimpleHgnConv("c", graph.Metadata, 6, 3, options, residual);
+            var h = Inputs(graph, 6);
+
+            // When
+            var outputs = conv.call(g, h);
+
+            // Then Auto adds x itself; Projection adds x·W_res (no bias), as HGB's res_fc for multi-head layers
+            var state = conv.state_dict();
+            Assert.Equal(residual == NodeResidual.Projection, state.ContainsKey("residualWeight"));
+            Assert.False(state.ContainsKey("residualBias"));
+            var aggregates = NaiveAggregates(graph, conv, h, options, split: false);
+            for (int t = 0; t < 3; t++)
+            {
+                var skip = residual == NodeResidual.Projection ? h[t].matmul(state["residualWeight"]) : h[t];
+                Assert.True(allclose(outputs[t], aggregates[t] + skip, rtol: 1e-4, atol: 1e-5), $"type {t}");
+            }
+            if (residual == NodeResidual.Projection) Assert.False(allclose(h[0].matmul(state["residualWeight"]), h[0], rtol: 1e-2, atol: 1e-2));
         }
 
         [Theory]
