@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GraphMtl.Backbones;
-using GraphMtl.Data.Molecules;
 using GraphMtl.Data.MultiLabel;
 using GraphMtl.MultiLabel;
 using GraphMtl.Reports;
@@ -58,8 +57,28 @@ internal static class TaskGraphRunner
             var random = new Random(seed);
             try
             {
+                // One stage (or the encoder warm-up) through the shared trainer; its problem gives the logits a later stage reads.
+                (TaskGraphProblem Problem, RunResult Result) Fit(StageNetwork network, int epochs, ILossWeighting weighting, Func<int[], Tensor>? lookup)
+                {
+                    var problem = new TaskGraphProblem(network, data, store, split, spec.BatchSize, seed, lookup, device);
+                    var result = new Trainer(train with { Epochs = epochs }, callbacks).Fit(problem, weighting, new RunInfo(r, seed, data.TaskNames, epochs, network.StageName));
+                    return (problem, result);
+                }
+
                 if (options.EncoderPretrain.Epochs > 0)
-                    PretrainEncoder(model.Stages[0].Network.Encoder, options.EncoderPretrain.Epochs, data, store, split, spec, seed, train, callbacks, r, device);
+                {
+                    // The reference's MTL warm-up of the first stage's encoder (trained in place; the linear head is dropped).
+                    var warmUp = new EncoderPretrainNetwork(model.Stages[0].Network.Encoder, data.TaskCount);
+                    try
+                    {
+                        warmUp.to(device);
+                        Fit(warmUp, options.EncoderPretrain.Epochs, spec.Weighting.Create(data.TaskNames), null);
+                    }
+                    finally
+                    {
+                        warmUp.DisposeHead();
+                    }
+                }
                 for (int s = 0; s < model.Stages.Count; s++)
                 {
                     var stage = model.Stages[s];
@@ -68,11 +87,8 @@ internal static class TaskGraphRunner
                     LinkPretraining.Run(stage.Tasks, positives, data.TaskCount, options.Pretrain, random, device);
                     var cache = prior;
                     Func<int[], Tensor>? lookup = cache is null ? null : rows => cache.index_select(0, tensor(rows.Select(v => (long)v).ToArray(), device: device));
-                    var problem = new TaskGraphProblem(stage.Network, data, store, split, spec.BatchSize, seed, lookup, device);
                     var weighting = stage.IsEnergy ? new EqualWeightingOptions().Create(data.TaskNames) : spec.Weighting.Create(data.TaskNames);
-                    int epochs = stage.Options.EpochsOr(train.Epochs);
-                    var trainer = new Trainer(train with { Epochs = epochs }, callbacks);
-                    var result = trainer.Fit(problem, weighting, new RunInfo(r, seed, data.TaskNames, epochs, stage.Network.StageName));
+                    var (problem, result) = Fit(stage.Network, stage.Options.EpochsOr(train.Epochs), weighting, lookup);
                     parts.Add(result);
                     if (s + 1 < model.Stages.Count)
                     {
@@ -110,24 +126,6 @@ internal static class TaskGraphRunner
         double peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         var sections = new Dictionary<string, JsonNode> { ["structure"] = StructureReport.Build(data, options, structures) };
         return new ExperimentResult(spec.Describe(), data.Name, data.TaskNames, seeds, peak) { Sections = sections };
-    }
-
-    // The reference's MTL warm-up of the first stage's encoder (trained in place; the linear head is dropped).
-    private static void PretrainEncoder(ExampleEncoder encoder, int epochs, MultiLabelDataset data, IExampleStore store, DatasetSplit split, MultiLabelSpec spec,
-        int seed, TrainOptions train, IReadOnlyList<ITrainingCallback> callbacks, int run, Device device)
-    {
-        var network = new EncoderPretrainNetwork(encoder, data.TaskCount);
-        try
-        {
-            network.to(device);
-            var problem = new TaskGraphProblem(network, data, store, split, spec.BatchSize, seed, null, device);
-            new Trainer(train with { Epochs = epochs }, callbacks)
-                .Fit(problem, spec.Weighting.Create(data.TaskNames), new RunInfo(run, seed, data.TaskNames, epochs, network.StageName));
-        }
-        finally
-        {
-            network.DisposeHead();
-        }
     }
 
     // Positive pairs of the link pre-training: the graph's directed edges, or every ordered pair.
