@@ -17,10 +17,11 @@ namespace GraphMtl.Backbones;
 /// h'_v           = σ(s_{τ(v)}) · A_{τ(v)}(GELU(h̃_v)) + (1 − σ(s_{τ(v)})) · x_v     (skip only when in = out)
 /// </code>
 /// <para>Q is computed once per node type; the relation matrices transform node rows, not edge rows (one block of
-/// source nodes per relation, <see cref="FlatEdges.RelationSource"/>, looping over relations only), folded into the
-/// K and V maps so that each relation costs one matrix product (<c>x (W_K W_att) + b_K W_att</c>); logits
-/// and aggregation are the blocked <see cref="MessagePassing.EdgeDot"/> and <see cref="MessagePassing.WeightedSum"/>
-/// kernels over all edges at once. Optional layer normalisation per type follows the skip (the reference's
+/// source nodes per relation, <see cref="FlatEdges.RelationSource"/>), folded into the K and V maps
+/// (<c>x (W_K W_att) + b_K W_att</c>) so that the relations leaving a node type cost one matrix product; logits
+/// and aggregation are the blocked <see cref="MessagePassing.EdgeDot"/> and <see cref="EdgeAttention.Aggregate"/> (softmax
+/// and weighted sum in one step; <see cref="MessagePassing.WeightedSum"/> when attention dropout is on) kernels over all
+/// edges at once. The prior μ_r^h/√d is folded into W^{att,h}_r, so the logits need no per-edge scaling. Optional layer normalisation per type follows the skip (the reference's
 /// <c>use_norm</c>). The relative temporal encoding of the paper is not implemented (static graphs).</para>
 /// </remarks>
 public sealed class HgtConv : HeteroConv
@@ -94,13 +95,22 @@ public sealed class HgtConv : HeteroConv
         }
         else
         {
-            var keyRelation = RelationRows(flat, h, keyWeight, keyBias, relationAttention);   // [ΣN_src(r), H, d]
+            // μ_r^h / √d scales W^{att,h}_r before the fold, so the logits need no per-edge multiplication.
+            var scaledAttention = relationAttention * (relationPrior / Math.Sqrt(_headDim)).unsqueeze(-1).unsqueeze(-1);
+            var keyRelation = RelationRows(flat, h, keyWeight, keyBias, scaledAttention);       // [ΣN_src(r), H, d]
             var valueRelation = RelationRows(flat, h, valueWeight, valueBias, relationMessage); // [ΣN_src(r), H, d]
-            var logits = MessagePassing.EdgeDot(query, flat.Destination, keyRelation, flat.RelationSource, _options.Kernel) // [E, H]
-                         * (relationPrior / Math.Sqrt(_headDim)).index_select(0, flat.Relation);
-            var alpha = EdgeSoftmax.Softmax(logits, flat.Destination, _options.SoftmaxShift);
-            if (_options.AttentionDropout > 0) alpha = nn.functional.dropout(alpha, _options.AttentionDropout, training);
-            aggregated = MessagePassing.WeightedSum(valueRelation, flat.RelationSource, flat.Destination, alpha, _options.Kernel);
+            var logits = MessagePassing.EdgeDot(query, flat.Destination, keyRelation, flat.RelationSource, _options.Kernel); // [E, H]
+            bool dropsAttention = _options.AttentionDropout > 0 && training;
+            if (_options.Kernel == MessageKernel.Blocked && !dropsAttention)
+            {
+                aggregated = EdgeAttention.Aggregate(logits, valueRelation, flat.RelationSource, flat.Destination, _options.SoftmaxShift);
+            }
+            else
+            {
+                var alpha = EdgeSoftmax.Softmax(logits, flat.Destination, _options.SoftmaxShift);
+                if (dropsAttention) alpha = nn.functional.dropout(alpha, _options.AttentionDropout, training);
+                aggregated = MessagePassing.WeightedSum(valueRelation, flat.RelationSource, flat.Destination, alpha, _options.Kernel);
+            }
         }
 
         var perType = flat.SplitNodes(aggregated.view(n, OutDim));
@@ -121,18 +131,17 @@ public sealed class HgtConv : HeteroConv
     /// <summary>
     /// <c>(x_u W_{τ(u)} + b_{τ(u)}) W_r</c> per head for the source nodes of every relation, one block per relation
     /// (<see cref="FlatEdges.RelationSource"/>). The relation matrix is folded into the type map first
-    /// (<c>x (W W_r) + b W_r</c>, the same value), so each relation costs one plain matrix product on node rows.
+    /// (<c>x (W W_r) + b W_r</c>, the same value), so the relations leaving a node type cost one matrix product on its
+    /// rows (<see cref="FlatEdges.ProjectRelationSources"/>).
     /// </summary>
-    private Tensor RelationRows(FlatEdges flat, Tensor[] h, Parameter weight, Parameter bias, Parameter relationMatrices)
+    private Tensor RelationRows(FlatEdges flat, Tensor[] h, Parameter weight, Parameter bias, Tensor relationMatrices)
     {
         var sourceTypes = tensor(flat.RelationSourceTypes.Select(t => (long)t).ToArray(), device: weight.device);
         var typeWeights = weight.index_select(0, sourceTypes).view(-1, InDim, _heads, _headDim);         // [R, in, H, d]
         var typeBiases = bias.index_select(0, sourceTypes).view(-1, _heads, _headDim);                  // [R, H, d]
         var foldedWeights = einsum("rihd,rhde->rihe", typeWeights, relationMatrices).reshape(-1, InDim, OutDim); // [R, in, H·d]
         var foldedBiases = einsum("rhd,rhde->rhe", typeBiases, relationMatrices).reshape(-1, OutDim);           // [R, H·d]
-        return cat(Enumerable.Range(0, flat.RelationCount)
-                .Select(r => h[flat.RelationSourceTypes[r]].matmul(foldedWeights[r]) + foldedBiases[r]).ToArray())
-            .view(-1, _heads, _headDim);
+        return flat.ProjectRelationSources(h, foldedWeights, foldedBiases).view(-1, _heads, _headDim);
     }
 
     /// <inheritdoc/>

@@ -219,11 +219,8 @@ public sealed class SimpleHgnConv : HeteroConv
         }
         // Centre-type projection: targets with their own W_t, neighbours of relation r with W_{dst(r)}.
         var target = cat(x.Select((xt, t) => xt.matmul(weight[t])).ToArray()).view(flat.NodeCount, _heads, _headDim);
-        var source = flat.RelationCount == 0
-            ? zeros(0, _heads, _headDim, dtype: target.dtype, device: target.device)
-            : cat(Enumerable.Range(0, flat.RelationCount)
-                    .Select(r => x[flat.RelationSourceTypes[r]].matmul(weight[flat.RelationDestinationTypes[r]])).ToArray())
-                .view(flat.RelationSource.Count, _heads, _headDim);
+        var destinationTypes = tensor(flat.RelationDestinationTypes.Select(t => (long)t).ToArray(), device: weight.device);
+        var source = flat.ProjectRelationSources(x, weight.index_select(0, destinationTypes)).view(flat.RelationSource.Count, _heads, _headDim);
         return (source, flat.RelationSource, target);
     }
 

@@ -14,8 +14,10 @@ namespace GraphMtl.Nn;
 /// <list type="bullet">
 /// <item><see cref="Source"/>, <see cref="Destination"/>: the global node space, node types concatenated in metadata
 /// order (type t occupies rows <c>NodeOffsets[t] … NodeOffsets[t+1]</c>).</item>
-/// <item><see cref="RelationSource"/>: one block of the source type's nodes per relation, in relation order, for
-/// messages that depend on the relation (HGT's <c>W_att^r K(u)</c>, a centre-type projection <c>W_{τ(v)} x_u</c>).</item>
+/// <item><see cref="RelationSource"/>: one block of the source type's nodes per relation, ordered by source type and
+/// then relation, for messages that depend on the relation (HGT's <c>W_att^r K(u)</c>, a centre-type projection
+/// <c>W_{τ(v)} x_u</c>); the blocks of one source type are contiguous, so <see cref="ProjectRelationSources"/> fills all
+/// of them with one matrix product per type.</item>
 /// <item><see cref="RelationDestination"/>: one block of the destination type's nodes per relation, ordered by
 /// destination type and then relation, so that for node type t the rows of its <c>R_t</c> incoming relations are
 /// contiguous and a <c>[R_t·N_t, …]</c> slice views as <c>[R_t, N_t, …]</c> (per-relation aggregates, the grouping of
@@ -30,6 +32,7 @@ public sealed class FlatEdges : IDisposable
     private readonly long[] _relationDestinationOffsets;
     private readonly long[] _typeBlockOffsets;
     private readonly int[][] _incoming;
+    private readonly int[][] _outgoing;
     private readonly int[] _nodeCounts;
     private readonly int[] _relationSourceTypes;
     private readonly int[] _relationDestinationTypes;
@@ -67,6 +70,9 @@ public sealed class FlatEdges : IDisposable
     /// <summary>Per node type, the relations whose destination it is (relation ids in relation order).</summary>
     public IReadOnlyList<IReadOnlyList<int>> Incoming => _incoming;
 
+    /// <summary>Per node type, the relations whose source it is (relation ids in relation order).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Outgoing => _outgoing;
+
     /// <summary>Per edge, its relation id: <c>long [E]</c>.</summary>
     public Tensor Relation { get; }
 
@@ -90,9 +96,17 @@ public sealed class FlatEdges : IDisposable
         var relations = graph.Relations;
         _relationSourceTypes = relations.Select(r => r.SrcType).ToArray();
         _relationDestinationTypes = relations.Select(r => r.DstType).ToArray();
-        _relationSourceOffsets = Offsets(relations.Select(r => (long)r.SrcCount))[..^1];
         _incoming = Enumerable.Range(0, _nodeCounts.Length)
             .Select(t => Enumerable.Range(0, relations.Count).Where(r => relations[r].DstType == t).ToArray()).ToArray();
+        _outgoing = Enumerable.Range(0, _nodeCounts.Length)
+            .Select(t => Enumerable.Range(0, relations.Count).Where(r => relations[r].SrcType == t).ToArray()).ToArray();
+        _relationSourceOffsets = new long[relations.Count];
+        long sourceRows = 0;
+        foreach (int r in _outgoing.SelectMany(rs => rs))
+        {
+            _relationSourceOffsets[r] = sourceRows;
+            sourceRows += _nodeCounts[relations[r].SrcType];
+        }
         _relationDestinationOffsets = new long[relations.Count];
         _typeBlockOffsets = new long[_nodeCounts.Length + 1];
         long offset = 0;
@@ -131,7 +145,7 @@ public sealed class FlatEdges : IDisposable
         Relation = relation.index_select(0, order).DetachFromDisposeScope();
         Source = new EdgeGroups(Cat(src).index_select(0, order), NodeCount);
         Destination = new EdgeGroups(globalDst.index_select(0, order), NodeCount);
-        RelationSource = new EdgeGroups(Cat(relSrc).index_select(0, order), relations.Count == 0 ? 0 : _relationSourceOffsets[^1] + relations[^1].SrcCount);
+        RelationSource = new EdgeGroups(Cat(relSrc).index_select(0, order), sourceRows);
         RelationDestination = new EdgeGroups(Cat(relDst).index_select(0, order), offset);
     }
 
@@ -156,6 +170,34 @@ public sealed class FlatEdges : IDisposable
         if (perType.Count != _nodeCounts.Length)
             throw new ArgumentException($"Expected one tensor per node type ({_nodeCounts.Length}) (got {perType.Count}).", nameof(perType));
         return perType.Count == 1 ? perType[0].alias() : cat(perType.ToArray());
+    }
+
+    /// <summary>
+    /// Relation-source rows <c>[RelationSource.Count, F]</c>: block r holds <c>x_{src(r)} W_r + b_r</c>. The relations
+    /// leaving one node type share its rows, so their weights are concatenated and each type costs a single matrix
+    /// product <c>x_t [W_r1 | W_r2 | …]</c> (one wide product is faster than several narrow ones); the
+    /// <c>[N_t, R_t, F]</c> result, read relation-major, is the type's contiguous slice of the relation-source space.
+    /// </summary>
+    /// <param name="x">Rows per node type <c>[N_t, in]</c>.</param>
+    /// <param name="weights">Per relation <c>[R, in, F]</c>.</param>
+    /// <param name="biases">Per relation <c>[R, F]</c>, or null.</param>
+    public Tensor ProjectRelationSources(IReadOnlyList<Tensor> x, Tensor weights, Tensor? biases = null)
+    {
+        if (x.Count != _nodeCounts.Length)
+            throw new ArgumentException($"Expected one tensor per node type ({_nodeCounts.Length}) (got {x.Count}).", nameof(x));
+        long inDim = weights.shape[1], outDim = weights.shape[2];
+        if (RelationCount == 0) return zeros([0, outDim], dtype: weights.dtype, device: weights.device);
+        var blocks = new List<Tensor>();
+        for (int t = 0; t < _nodeCounts.Length; t++)
+        {
+            int rt = _outgoing[t].Length;
+            if (rt == 0) continue;
+            var ids = tensor(_outgoing[t].Select(r => (long)r).ToArray(), device: weights.device);
+            var w = weights.index_select(0, ids).permute(1, 0, 2).reshape(inDim, rt * outDim);     // [in, R_t·F]
+            var y = biases is null ? x[t].matmul(w) : addmm(biases.index_select(0, ids).reshape(-1), x[t], w, 1, 1);
+            blocks.Add(y.view(_nodeCounts[t], rt, outDim).transpose(0, 1).reshape(-1, outDim));     // [R_t·N_t, F]
+        }
+        return blocks.Count == 1 ? blocks[0] : cat(blocks.ToArray());
     }
 
     /// <summary>

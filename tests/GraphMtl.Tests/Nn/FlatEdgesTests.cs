@@ -26,6 +26,7 @@ public sealed class FlatEdgesTests
             Assert.Equal(new long[] { 0, 5, 11, 17 }, flat.RelationSourceOffsets);
             Assert.Equal(new long[] { 5, 0, 11, 17 }, flat.RelationDestinationOffsets);
             Assert.Equal(new[] { new[] { 1 }, new[] { 0, 2, 3 }, Array.Empty<int>() }, flat.Incoming.Select(r => r.ToArray()));
+            Assert.Equal(new[] { new[] { 0 }, new[] { 1, 2 }, new[] { 3 } }, flat.Outgoing.Select(r => r.ToArray()));
             Assert.Equal(23, flat.RelationDestination.Count);
             Assert.Equal(20, flat.RelationSource.Count);
 
@@ -50,6 +51,42 @@ public sealed class FlatEdgesTests
             Assert.Equal(expected, actual.OrderBy(t => t).ToList());
             // sorted by destination
             Assert.Equal(dst.Order().ToArray(), dst);
+        }
+    }
+
+    public sealed class TheProjectRelationSourcesMethod
+    {
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void Should_Fill_Each_Relation_Block_With_Its_Own_Projection(bool withBias)
+        {
+            // Given relations whose source types interleave (c, b, b, a), per-type rows and a weight (and bias) per relation
+            var mixed = TinyGraphs.Mixed();
+            var graph = new HeteroGraph("interleaved", mixed.NodeTypes, mixed.Relations.Reverse().ToList(), []);
+            using var g = GraphTensors.From(graph, CPU);
+            var flat = FlatEdges.Of(g);
+            // relations c→b, b→b, b→a, a→b: blocks by source type, then relation: a (r3) | b (r1, r2) | c (r0)
+            Assert.Equal(new long[] { 17, 5, 11, 0 }, flat.RelationSourceOffsets);
+
+            manual_seed(3);
+            var x = g.Nodes.Select(n => randn(n.Count, 4)).ToArray();
+            var w = randn(flat.RelationCount, 4, 3);
+            var b = withBias ? randn(flat.RelationCount, 3) : null;
+
+            // When
+            var rows = flat.ProjectRelationSources(x, w, b);
+
+            // Then block r (at RelationSourceOffsets[r]) is x_src(r) W_r + b_r
+            Assert.Equal(new long[] { flat.RelationSource.Count, 3 }, rows.shape);
+            for (int r = 0; r < flat.RelationCount; r++)
+            {
+                var src = x[flat.RelationSourceTypes[r]];
+                var expected = src.matmul(w[r]);
+                if (b is not null) expected = expected + b[r];
+                var block = rows.narrow(0, flat.RelationSourceOffsets[r], src.shape[0]);
+                Assert.True(allclose(block, expected, rtol: 1e-5, atol: 1e-5), $"relation {r}");
+            }
         }
     }
 
