@@ -113,37 +113,65 @@ public static class MessagePassing
     private static long BlockEdges(long rowElements) => Math.Max(64, BlockBytes / (Math.Max(1, rowElements) * 4));
 
     /// <summary>out[scatter[e]] += w[e] · x[gather[e]] in blocks; x [S, H, D], w [E, H] or [E, 1] or null.</summary>
+    /// <remarks>libtorch runs <c>index_add_</c> on one thread, so with several engine threads the blocks are shared
+    /// among workers (<see cref="ForEachBlock"/>), each adding into its own output, and the outputs are summed.</remarks>
     internal static Tensor BlockedWeightedSum(Tensor x3, Tensor gather, Tensor? w2, Tensor scatter, long rows)
     {
-        var output = zeros([rows, x3.shape[1], x3.shape[2]], dtype: x3.dtype, device: x3.device);
         long edges = gather.shape[0];
         long block = BlockEdges(x3.shape[1] * x3.shape[2]);
-        for (long start = 0; start < edges; start += block)
+        int workers = Workers(x3, edges, block);
+        var outputs = Enumerable.Range(0, workers)
+            .Select(_ => zeros([rows, x3.shape[1], x3.shape[2]], dtype: x3.dtype, device: x3.device)).ToArray();
+        ForEachBlock(edges, block, workers, (worker, start, n) =>
         {
-            long n = Math.Min(block, edges - start);
-            using var scope = NewDisposeScope();
             var rowsBlock = x3.index_select(0, gather.narrow(0, start, n)); // [n, H, D]
             if (w2 is not null) rowsBlock.mul_(w2.narrow(0, start, n).unsqueeze(-1));
-            output.index_add_(0, scatter.narrow(0, start, n), rowsBlock, 1);
-        }
-        return output;
+            outputs[worker].index_add_(0, scatter.narrow(0, start, n), rowsBlock, 1);
+        });
+        for (int w = 1; w < workers; w++) outputs[0].add_(outputs[w]);
+        return outputs[0];
     }
 
-    /// <summary>out[e] = Σ_d a[ia[e], :, d] · b[ib[e], :, d] in blocks: [E, H].</summary>
+    /// <summary>out[e] = Σ_d a[ia[e], :, d] · b[ib[e], :, d] in blocks: [E, H]. Workers write disjoint rows.</summary>
     internal static Tensor BlockedEdgeDot(Tensor a3, Tensor ia, Tensor b3, Tensor ib)
     {
         long edges = ia.shape[0];
         var output = empty([edges, a3.shape[1]], dtype: a3.dtype, device: a3.device);
         long block = BlockEdges(a3.shape[1] * a3.shape[2]);
-        for (long start = 0; start < edges; start += block)
+        ForEachBlock(edges, block, Workers(a3, edges, block), (_, start, n) =>
         {
-            long n = Math.Min(block, edges - start);
-            using var scope = NewDisposeScope();
             var left = a3.index_select(0, ia.narrow(0, start, n));
             left.mul_(b3.index_select(0, ib.narrow(0, start, n)));
             output.narrow(0, start, n).copy_(left.sum(-1));
-        }
+        });
         return output;
+    }
+
+    /// <summary>
+    /// Parallel workers for a blocked kernel: the engine's thread count on the CPU (capped by the number of blocks), one
+    /// elsewhere (a GPU kernel is already parallel).
+    /// </summary>
+    private static int Workers(Tensor like, long edges, long block) =>
+        like.device.type != DeviceType.CPU ? 1 : (int)Math.Max(1, Math.Min(get_num_threads(), (edges + block - 1) / block));
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(worker, start, count) for every block of <paramref name="block"/> edges; worker w takes
+    /// blocks w, w + workers, …. Each block runs in its own dispose scope and without gradient recording (grad mode is
+    /// per thread in libtorch, and a worker thread starts with it on).
+    /// </summary>
+    private static void ForEachBlock(long edges, long block, int workers, Action<int, long, long> body)
+    {
+        void Work(int worker)
+        {
+            using var _ = no_grad();
+            for (long start = worker * block; start < edges; start += workers * block)
+            {
+                using var scope = NewDisposeScope();
+                body(worker, start, Math.Min(block, edges - start));
+            }
+        }
+        if (workers <= 1) Work(0);
+        else Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, Work);
     }
 
     /// <summary>Reduces a per-head gradient [E, H] to the weight's shape [E, 1] when one weight serves all heads.</summary>

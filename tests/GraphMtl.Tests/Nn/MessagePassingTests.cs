@@ -56,6 +56,42 @@ public sealed class MessagePassingTests
             Assert.Equal(0f, blocked.narrow(0, 27, 3).abs().sum().item<float>()); // targets without edges
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(3)]
+        public void Should_Give_The_Same_Result_With_Blocks_Shared_Among_Worker_Threads(int threads)
+        {
+            // Given many blocks (width 1024 → 1,024 edges per block, 9 blocks) and an engine thread count
+            int saved = get_num_threads();
+            try
+            {
+                set_num_threads(threads);
+                manual_seed(21);
+                var (source, target) = RandomEdges(9000, 50, 40, seed: 21);
+                using var _s = source;
+                using var _t = target;
+                var x = randn(50, 4, 256).requires_grad_(true);
+                var w = rand(9000, 4).requires_grad_(true);
+                var probe = randn(40, 4, 256);
+
+                // When
+                var blocked = MessagePassing.WeightedSum(x, source, target, w, MessageKernel.Blocked);
+                var blockedGrads = autograd.grad([(blocked * probe).sum()], [x, w]);
+                var reference = MessagePassing.WeightedSum(x, source, target, w, MessageKernel.Scatter);
+                var referenceGrads = autograd.grad([(reference * probe).sum()], [x, w]);
+
+                // Then
+                AssertClose(reference, blocked, "output");
+                AssertClose(referenceGrads[0], blockedGrads[0], "row gradient");
+                AssertClose(referenceGrads[1], blockedGrads[1], "weight gradient");
+            }
+            finally
+            {
+                set_num_threads(saved);
+            }
+        }
+
         [Fact]
         public void Should_Give_Correct_Second_Order_Gradients()
         {
