@@ -3,6 +3,7 @@ using GraphMtl.Bench;
 using GraphMtl.Training;
 
 ThreadWaitPolicy.PreferPassive(); // before the engine loads (child measurement processes inherit it)
+AllocatorTuning.KeepFreedMemory(); // as gmtl does: reuse freed tensor buffers
 
 try
 {
