@@ -1,25 +1,14 @@
 using GraphMtl.Nn;
+using static GraphMtl.Tests.Nn.EdgeTestData;
 
 namespace GraphMtl.Tests.Nn;
 
 [Collection(EngineCollection.Name)]
 public sealed class EdgeAttentionTests
 {
-    /// <summary>Random edges from <paramref name="s"/> source rows to the first t − 3 of <paramref name="t"/> targets (3 without edges).</summary>
-    private static (EdgeGroups Source, EdgeGroups Target) RandomEdges(int edges, int s, int t, int seed)
-    {
-        var rng = new Random(seed);
-        var src = Enumerable.Range(0, edges).Select(_ => (long)rng.Next(s)).ToArray();
-        var dst = Enumerable.Range(0, edges).Select(_ => (long)rng.Next(t - 3)).ToArray();
-        return (new EdgeGroups(tensor(src), s), new EdgeGroups(tensor(dst), t));
-    }
-
     /// <summary>The two-step reference: edge softmax, then the scatter weighted sum (ordinary autograd).</summary>
     private static Tensor TwoStep(Tensor logits, Tensor x, EdgeGroups source, EdgeGroups target, SoftmaxShift shift) =>
         MessagePassing.WeightedSum(x, source, target, EdgeSoftmax.Softmax(logits, target, shift), MessageKernel.Scatter);
-
-    private static void AssertClose(Tensor expected, Tensor actual, string what) =>
-        Assert.True(allclose(actual, expected, rtol: 1e-4, atol: 1e-5), $"{what}: max |Δ| = {(actual - expected).abs().max().item<float>()}");
 
     [Theory]
     [InlineData(8, 8, 3000, SoftmaxShift.Auto)]

@@ -1,22 +1,11 @@
 using GraphMtl.Nn;
+using static GraphMtl.Tests.Nn.EdgeTestData;
 
 namespace GraphMtl.Tests.Nn;
 
 [Collection(EngineCollection.Name)]
 public sealed class MessagePassingTests
 {
-    /// <summary>Random bipartite edges: sources over <paramref name="s"/> rows, targets over <paramref name="t"/> rows (some targets empty).</summary>
-    private static (EdgeGroups Source, EdgeGroups Target) RandomEdges(int edges, int s, int t, int seed)
-    {
-        var rng = new Random(seed);
-        var src = Enumerable.Range(0, edges).Select(_ => (long)rng.Next(s)).ToArray();
-        var dst = Enumerable.Range(0, edges).Select(_ => (long)rng.Next(t - 3)).ToArray();
-        return (new EdgeGroups(tensor(src), s), new EdgeGroups(tensor(dst), t));
-    }
-
-    private static void AssertClose(Tensor expected, Tensor actual, string what) =>
-        Assert.True(allclose(actual, expected, rtol: 1e-4, atol: 1e-5), $"{what}: max |Δ| = {(actual - expected).abs().max().item<float>()}");
-
     [Collection(EngineCollection.Name)] // nested classes do not inherit the outer class\'s collection
     public sealed class TheWeightedSumMethod
     {
