@@ -128,7 +128,11 @@ public static class MessagePassing
             if (w2 is not null) rowsBlock.mul_(w2.narrow(0, start, n).unsqueeze(-1));
             outputs[worker].index_add_(0, scatter.narrow(0, start, n), rowsBlock, 1);
         });
-        for (int w = 1; w < workers; w++) outputs[0].add_(outputs[w]);
+        for (int w = 1; w < workers; w++)
+        {
+            outputs[0].add_(outputs[w]);
+            outputs[w].Dispose(); // not left to a scope: the backward may run outside any
+        }
         return outputs[0];
     }
 
