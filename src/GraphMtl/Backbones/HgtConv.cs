@@ -21,8 +21,9 @@ namespace GraphMtl.Backbones;
 /// (<c>x (W_K W_att) + b_K W_att</c>) so that the relations leaving a node type cost one matrix product; logits
 /// and aggregation are the blocked <see cref="MessagePassing.EdgeDot"/> and <see cref="EdgeAttention.Aggregate"/> (softmax
 /// and weighted sum in one step; <see cref="MessagePassing.WeightedSum"/> when attention dropout is on) kernels over all
-/// edges at once. The prior μ_r^h/√d is folded into W^{att,h}_r, so the logits need no per-edge scaling. Optional layer normalisation per type follows the skip (the reference's
-/// <c>use_norm</c>). The relative temporal encoding of the paper is not implemented (static graphs).</para>
+/// edges at once. The prior μ_r^h/√d is folded into W^{att,h}_r, so the logits need no per-edge scaling. Optional layer
+/// normalisation per type follows the skip (the reference's <c>use_norm</c>). The relative temporal encoding of the
+/// paper is not implemented (static graphs).</para>
 /// </remarks>
 public sealed class HgtConv : HeteroConv
 {
