@@ -27,7 +27,7 @@ internal sealed class GcNetFeatureNetwork : StageNetwork
     private readonly GcNetFeatureStageOptions _options;
 
     /// <summary>Creates the network.</summary>
-    public GcNetFeatureNetwork(string name, ExampleEncoder encoder, TaskGraphTensors graph, StateSettings settings, GcNetFeatureStageOptions options) : base(name, encoder)
+    public GcNetFeatureNetwork(string name, ExampleEncoder encoder, TaskGraphTensors graph, StateSettings settings, GcNetFeatureStageOptions options) : base(name, encoder, graph.TaskCount, settings.DirectTerm)
     {
         _graph = graph;
         _options = options;
@@ -72,7 +72,7 @@ internal sealed class GcNetFeatureNetwork : StageNetwork
         var r = tasks.Forward();
         var mask = CausalMask(r);
         var x = nodeInput.call(g, r, null, null);
-        var causal = Readout(gnn.Forward(x, null, _graph.Source, _graph.Target, mask).Nodes);
+        var causal = WithDirect(Readout(gnn.Forward(x, null, _graph.Source, _graph.Target, mask).Nodes), g);
         Tensor? trivialLogits = null;
         if (trivial)
             trivialLogits = Readout(gnn.Forward(x, null, _graph.Source, _graph.Target, 1 - mask, stacked: _options.TrivialStacked).Nodes);

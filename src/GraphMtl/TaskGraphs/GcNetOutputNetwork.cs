@@ -41,7 +41,7 @@ internal sealed class GcNetOutputNetwork : StageNetwork
     private long[]? _fixedInterventions;
 
     /// <summary>Creates the network with A = 0 (see <see cref="InitialiseAdjacency"/>).</summary>
-    public GcNetOutputNetwork(string name, ExampleEncoder encoder, TaskGraphTensors graph, StateSettings settings, GcNetOutputStageOptions options) : base(name, encoder)
+    public GcNetOutputNetwork(string name, ExampleEncoder encoder, TaskGraphTensors graph, StateSettings settings, GcNetOutputStageOptions options) : base(name, encoder, graph.TaskCount, settings.DirectTerm)
     {
         _graph = graph;
         _options = options;
@@ -107,7 +107,8 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         var e = pairInput.call(g, r, _graph.Source, _graph.Target);
         var weight = a.reshape(-1).index_select(0, _graph.FlatIndex); // gather keeps the gradient to A
         var (nodes, pairs) = gnn.Forward(x, e, _graph.Source, _graph.Target, weight);
-        return readout.call(nodes, pairs!);
+        var (f, fe) = readout.call(nodes, pairs!);
+        return (WithDirectPotential(f, g), fe);
     }
 
     /// <summary>f_i(c) and f_e(c, c') as the EBM's loss sees them: A detached unless <see cref="AdjacencyGradient.Shared"/>.</summary>

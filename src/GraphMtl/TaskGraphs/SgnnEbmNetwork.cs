@@ -22,7 +22,7 @@ internal sealed class SgnnEbmNetwork : StageNetwork
     private readonly SgnnEbmStageOptions _options;
 
     /// <summary>Creates the network.</summary>
-    public SgnnEbmNetwork(string name, ExampleEncoder encoder, TaskGraphTensors graph, StateSettings settings, SgnnEbmStageOptions options) : base(name, encoder)
+    public SgnnEbmNetwork(string name, ExampleEncoder encoder, TaskGraphTensors graph, StateSettings settings, SgnnEbmStageOptions options) : base(name, encoder, graph.TaskCount, settings.DirectTerm)
     {
         _graph = graph;
         _options = options;
@@ -52,7 +52,8 @@ internal sealed class SgnnEbmNetwork : StageNetwork
         var x = nodeInput.call(g, r, null, null);
         var e = pairInput.call(g, r, _graph.Source, _graph.Target);
         var (nodes, pairs) = gnn.Forward(x, e, _graph.Source, _graph.Target);
-        return readout.call(nodes, pairs!);
+        var (f, fe) = readout.call(nodes, pairs!);
+        return (WithDirectPotential(f, g), fe);
     }
 
     /// <inheritdoc/>

@@ -20,7 +20,7 @@ internal sealed class SgnnNetwork : StageNetwork
     private readonly TaskGraphTensors _graph;
 
     /// <summary>Creates the network.</summary>
-    public SgnnNetwork(string name, ExampleEncoder encoder, TaskGraphTensors graph, StateSettings settings, int stateDim) : base(name, encoder)
+    public SgnnNetwork(string name, ExampleEncoder encoder, TaskGraphTensors graph, StateSettings settings, int stateDim) : base(name, encoder, graph.TaskCount, settings.DirectTerm)
     {
         _graph = graph;
         tasks = new TaskEmbedding("tasks", graph.Graph, settings.TaskDim, settings.TaskDropout);
@@ -46,7 +46,7 @@ internal sealed class SgnnNetwork : StageNetwork
         var x = nodeInput.call(g, r, null, null);
         var e = pairInput.call(g, r, _graph.Source, _graph.Target);
         var (nodes, _) = gnn.Forward(x, e, _graph.Source, _graph.Target);
-        return readout.call(nodes.flatten(2)).squeeze(2); // [B, T, 2S] → [B, T]
+        return WithDirect(readout.call(nodes.flatten(2)).squeeze(2), g); // [B, T, 2S] → [B, T]
     }
 
     /// <inheritdoc/>

@@ -40,13 +40,20 @@ public abstract record TaskGraphHeadOptions : HeadOptions, IMultiLabelScheme
     /// <summary>MTL pre-training of the first stage's example encoder.</summary>
     public EncoderPretrainOptions EncoderPretrain { get; init; } = new();
 
+    /// <summary>
+    /// Adds a per-task linear term on g(x) to every stage's logits (energy stages: to the positive state's node
+    /// potential). Not in the reference (default off). The first stage's term starts from the encoder warm-up's linear
+    /// head when there is a warm-up; a later stage's from the previous stage's, with the encoder.
+    /// </summary>
+    public bool DirectTerm { get; init; }
+
     /// <summary>Relative threshold r of the structural Hamming distance (edges with |score| ≥ r · max |score|).</summary>
     public double ShdThreshold { get; init; } = StructureMetrics.DefaultRelativeThreshold;
 
     /// <summary>The link pre-training positives this method uses by default.</summary>
     internal virtual LinkPositives DefaultPositives => LinkPositives.Graph;
 
-    internal StateSettings Settings => new(TaskDim, TaskDropout, StateHidden, StateDropout, Layers);
+    internal StateSettings Settings => new(TaskDim, TaskDropout, StateHidden, StateDropout, Layers, DirectTerm);
 
     /// <summary>Task-graph heads are trained by their own scheme; there is no single-model head to create.</summary>
     public override MultiLabelHead Create(string name, int embeddingDim, int taskCount, RelationalSetting setting) =>

@@ -230,4 +230,96 @@ public sealed class StageNetworkTests
             Assert.True(mix.sum(2).sub(1).abs().max().item<float>() < 1e-5);
         }
     }
+
+    public sealed class TheDirectTerm
+    {
+        private static readonly StateSettings Direct = Settings with { DirectTerm = true };
+
+        // Sets the direct term to the constant b (w = 0), so it adds exactly b to each logit.
+        private static void SetConstant(StageNetwork net, float b)
+        {
+            using var _ = no_grad();
+            net.Direct!.weight!.zero_();
+            net.Direct.bias!.fill_(b);
+        }
+
+        [Fact]
+        public void Should_Be_Absent_Unless_Configured()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            using var net = new SgnnNetwork("sgnn", fixture.NewEncoder(), fixture.Graph, Settings, stateDim: 3);
+
+            Assert.Null(net.Direct);
+            Assert.DoesNotContain(net.named_parameters(), p => p.name.StartsWith("direct"));
+        }
+
+        [Fact]
+        public void Should_Add_A_Per_Task_Linear_Term_To_The_Logits_And_Receive_Gradients()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            using var sgnn = new SgnnNetwork("sgnn", fixture.NewEncoder(), fixture.Graph, Direct, stateDim: 3);
+            using var stage1 = new GcNetFeatureNetwork("stage1", fixture.NewEncoder(), fixture.Graph, Direct, new GcNetFeatureStageOptions { StateDim = 3 });
+
+            foreach (var (net, logits) in new (StageNetwork, Func<StageBatch, Tensor>)[] { (sgnn, sgnn.Logits), (stage1, stage1.Logits) })
+            {
+                net.eval();
+                Assert.Equal(new long[] { Tasks, 6 }, net.Direct!.weight!.shape); // one row per task over g(x)
+                SetConstant(net, 0);
+                Tensor baseline;
+                using (no_grad()) baseline = logits(fixture.Batch());
+                SetConstant(net, 0.7f);
+                using (no_grad()) Assert.True(logits(fixture.Batch()).sub(baseline).sub(0.7).abs().max().item<float>() < 1e-5);
+
+                net.train();
+                stack(net.Losses(fixture.Batch())).sum().backward();
+                Assert.True(net.Direct.weight!.grad is { } g && g.abs().sum().item<float>() > 0);
+            }
+        }
+
+        [Fact]
+        public void Should_Shift_The_Log_Odds_Of_The_Energy_Stages_Node_Potentials()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            using var ebm = new SgnnEbmNetwork("ebm", fixture.NewEncoder(), fixture.Graph, Direct, new SgnnEbmStageOptions { StateDim = 3 });
+            using var stage2 = new GcNetOutputNetwork("stage2", fixture.NewEncoder(), fixture.Graph, Direct, new GcNetOutputStageOptions { StateDim = 3 });
+
+            foreach (var (net, potentials) in new (StageNetwork, Func<StageBatch, (Tensor Node, Tensor Pair)>)[] { (ebm, ebm.Potentials), (stage2, stage2.EbmPotentials) })
+            {
+                net.eval();
+                SetConstant(net, 0);
+                (Tensor Node, Tensor Pair) baseline;
+                using (no_grad()) baseline = potentials(fixture.Batch());
+                SetConstant(net, -1.5f);
+                using (no_grad())
+                {
+                    var (node, pair) = potentials(fixture.Batch());
+                    Assert.True(node.select(2, 0).sub(baseline.Node.select(2, 0)).abs().max().item<float>() < 1e-5); // f_i(0) unchanged
+                    Assert.True(node.select(2, 1).sub(baseline.Node.select(2, 1)).add(1.5).abs().max().item<float>() < 1e-5); // f_i(1) − 1.5
+                    Assert.True(pair.sub(baseline.Pair).abs().max().item<float>() < 1e-5); // pair potentials untouched
+                }
+            }
+        }
+
+        [Fact]
+        public void Should_Be_Copied_With_The_Encoder_When_The_Next_Stage_Starts()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            var sgnn = new SgnnNetwork("sgnn", fixture.NewEncoder(), fixture.Graph, Direct, stateDim: 3);
+            var ebm = new SgnnEbmNetwork("ebm", fixture.NewEncoder(), fixture.Graph, Direct, new SgnnEbmStageOptions { StateDim = 3 });
+            using var model = new SgnnEbmModel(sgnn, new SgnnStageOptions(), ebm, new SgnnEbmStageOptions());
+            Assert.False(sgnn.Direct!.weight!.allclose(ebm.Direct!.weight!));
+
+            model.BeforeStage(1);
+
+            Assert.True(sgnn.Direct.weight!.eq(ebm.Direct.weight!).all().item<bool>());
+            Assert.True(sgnn.Direct.bias!.eq(ebm.Direct.bias!).all().item<bool>());
+        }
+    }
 }

@@ -100,6 +100,7 @@ public sealed class TaskGraphExperimentTests
         [Theory]
         [InlineData("sgnn", "sgnn: {state_dim: 4}")]
         [InlineData("sgnn-ebm", "sgnn: {state_dim: 4}, ebm: {state_dim: 4, inference_chains: 2, domain: log}")]
+        [InlineData("sgnn-ebm", "direct_term: true, encoder_pretrain: {epochs: 1}, sgnn: {state_dim: 4}, ebm: {state_dim: 4, inference_chains: 2}")]
         public void Should_Train_The_Baseline_Structured_Models(string name, string stages)
         {
             using var folder = new TempFolder();

@@ -5,7 +5,8 @@ namespace GraphMtl.TaskGraphs.Training;
 /// <summary>
 /// The reference's MTL pre-training of a stage's example encoder (gcnet.md §2.3): encoder + Linear(D, T) trained with
 /// the masked BCE averaged per task, then over tasks (<see cref="StageLosses.PerTask"/>). It wraps the first stage's
-/// encoder itself, so training it warms that encoder up in place; the linear head is discarded afterwards.
+/// encoder itself, so training it warms that encoder up in place; the linear head is discarded afterwards, or starts the
+/// stage's direct term (<see cref="TaskGraphHeadOptions.DirectTerm"/>).
 /// </summary>
 internal sealed class EncoderPretrainNetwork : StageNetwork
 {
@@ -28,6 +29,9 @@ internal sealed class EncoderPretrainNetwork : StageNetwork
 
     /// <inheritdoc/>
     public override Tensor Probabilities(StageBatch batch) => Logits(batch).sigmoid();
+
+    /// <summary>The trained linear head Linear(D, T).</summary>
+    public Linear Head => head;
 
     /// <summary>Frees the discarded head; the encoder belongs to the stage it warms up.</summary>
     public void DisposeHead() => head.Dispose();

@@ -12,8 +12,39 @@ internal abstract class StageNetwork : nn.Module
     /// <summary>The stage's example encoder (a protected field so the subclass's <c>RegisterComponents</c> finds it).</summary>
     protected readonly ExampleEncoder encoder;
 
-    /// <summary>Creates the stage around its encoder; the subclass calls <c>RegisterComponents()</c> last.</summary>
-    protected StageNetwork(string name, ExampleEncoder encoder) : base(name) => this.encoder = encoder;
+    /// <summary>
+    /// The direct term d_t(g) = w_t·g + b_t <c>[B, T]</c>, a per-task linear function of the example embedding added to the
+    /// stage's logit (BCE stages) or to the positive state's node potential (energy stages); null unless
+    /// <see cref="TaskGraphHeadOptions.DirectTerm"/>. Why: the state MLP over [g(x) ‖ r_t] has to produce every task's own
+    /// function of x from a small task embedding; the direct term gives each task that function as MTL's head does, and
+    /// the structured part models what the task graph adds (see docs/gcnet.md).
+    /// </summary>
+    protected readonly Linear? direct;
+
+    /// <summary>Creates the stage around its encoder, with a direct term over <paramref name="taskCount"/> tasks when
+    /// <paramref name="directTerm"/>; the subclass calls <c>RegisterComponents()</c> last.</summary>
+    protected StageNetwork(string name, ExampleEncoder encoder, int taskCount = 0, bool directTerm = false) : base(name)
+    {
+        this.encoder = encoder;
+        if (directTerm) direct = nn.Linear(encoder.OutDim, taskCount);
+    }
+
+    /// <summary>The direct term's layer (null when off).</summary>
+    public Linear? Direct => direct;
+
+    /// <summary><paramref name="logits"/> <c>[B, T]</c> plus the direct term of <paramref name="g"/> when it is on.</summary>
+    protected Tensor WithDirect(Tensor logits, Tensor g) => direct is null ? logits : logits + direct.call(g);
+
+    /// <summary>
+    /// Node potentials f_i(c) <c>[B, T, 2]</c> with the direct term added to the positive state (a shift of the
+    /// log-odds log φ_i(1) − log φ_i(0) by d_t(g)) when it is on.
+    /// </summary>
+    protected Tensor WithDirectPotential(Tensor nodePotentials, Tensor g)
+    {
+        if (direct is null) return nodePotentials;
+        var d = direct.call(g);
+        return nodePotentials + stack([zeros_like(d), d], 2);
+    }
 
     /// <summary>The stage's example encoder.</summary>
     public ExampleEncoder Encoder => encoder;

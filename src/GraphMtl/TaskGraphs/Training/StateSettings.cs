@@ -6,4 +6,5 @@ namespace GraphMtl.TaskGraphs.Training;
 /// <param name="StateHidden">Hidden widths of the state-input MLPs.</param>
 /// <param name="StateDropout">Dropout of the state-input MLPs.</param>
 /// <param name="Layers">State GNN layers including the input.</param>
-internal sealed record StateSettings(int TaskDim, double TaskDropout, IReadOnlyList<int> StateHidden, double StateDropout, int Layers);
+/// <param name="DirectTerm">Whether each stage adds a per-task linear term on g(x) to its logits (<see cref="TaskGraphHeadOptions.DirectTerm"/>).</param>
+internal sealed record StateSettings(int TaskDim, double TaskDropout, IReadOnlyList<int> StateHidden, double StateDropout, int Layers, bool DirectTerm = false);

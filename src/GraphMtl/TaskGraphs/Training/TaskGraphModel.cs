@@ -28,11 +28,19 @@ internal abstract class TaskGraphModel(string name) : nn.Module(name)
     /// <summary>The learned structure after training (null for methods that learn none).</summary>
     public virtual LearnedStructure? Structure() => null;
 
-    /// <summary>Copies the trained encoder of <paramref name="from"/> into <paramref name="to"/> (warm start).</summary>
+    /// <summary>Copies the trained encoder of <paramref name="from"/> into <paramref name="to"/>, with its direct term when both have one (warm start).</summary>
     protected static void CopyEncoder(StageNetwork from, StageNetwork to)
     {
-        using var snapshot = GraphMtl.Training.StateSnapshot.Capture(from.Encoder);
-        snapshot.Restore(to.Encoder);
+        using (var snapshot = GraphMtl.Training.StateSnapshot.Capture(from.Encoder)) snapshot.Restore(to.Encoder);
+        if (from.Direct is not null && to.Direct is not null) CopyLinear(from.Direct, to.Direct);
+    }
+
+    /// <summary>Copies the weights of <paramref name="from"/> into <paramref name="to"/> (same shapes).</summary>
+    internal static void CopyLinear(Linear from, Linear to)
+    {
+        using var _ = no_grad();
+        to.weight!.copy_(from.weight!);
+        if (from.bias is not null && to.bias is not null) to.bias.copy_(from.bias);
     }
 }
 

@@ -67,12 +67,13 @@ internal static class TaskGraphRunner
 
                 if (options.EncoderPretrain.Epochs > 0)
                 {
-                    // The reference's MTL warm-up of the first stage's encoder (trained in place; the linear head is dropped).
+                    // The reference's MTL warm-up of the first stage's encoder (trained in place; its linear head is dropped or starts the direct term).
                     var warmUp = new EncoderPretrainNetwork(model.Stages[0].Network.Encoder, data.TaskCount);
                     try
                     {
                         warmUp.to(device);
                         Fit(warmUp, options.EncoderPretrain.Epochs, spec.Weighting.Create(data.TaskNames), null);
+                        if (model.Stages[0].Network.Direct is { } direct) TaskGraphModel.CopyLinear(warmUp.Head, direct);
                     }
                     finally
                     {
