@@ -33,7 +33,7 @@ internal sealed class GcNetOutputNetwork : StageNetwork
     private readonly EnergyReadout readout;
     private readonly CausalScm? scm;         // the reference's SCM over marginals (ScmInput.Marginals)
     private readonly LabelScm? labelScm;     // the SCM over labels given x (ScmInput.Labels)
-    private readonly Parameter adjacency; // A [T, T]
+    private readonly Parameter adjacency; // Â [T, T], A = s·Â (s = options.AdjacencyScale)
     private readonly Tensor offDiagonal;  // buffer [T, T]
     private readonly TaskGraphTensors _graph;
     private readonly GibbsSampler _sampler;
@@ -83,11 +83,11 @@ internal sealed class GcNetOutputNetwork : StageNetwork
                 for (int j = 0; j <= i; j++) a[i * t + j] = 0;
         }
         using var _ = no_grad();
-        adjacency.copy_(tensor(a, [t, t], device: adjacency.device));
+        adjacency.copy_(tensor(a, [t, t], device: adjacency.device) / _options.AdjacencyScale);
     }
 
-    /// <summary>A with its diagonal held at 0 <c>[T, T]</c>.</summary>
-    public Tensor Adjacency() => adjacency * offDiagonal;
+    /// <summary>A = s·Â with its diagonal held at 0 <c>[T, T]</c>.</summary>
+    public Tensor Adjacency() => _options.AdjacencyScale == 1 ? adjacency * offDiagonal : adjacency * offDiagonal * _options.AdjacencyScale;
 
     /// <summary>The learned graph: |A| row-major T × T (diagonal 0).</summary>
     public float[] LearnedGraph()

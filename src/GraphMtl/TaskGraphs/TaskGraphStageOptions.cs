@@ -270,6 +270,14 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
     /// <summary>How A starts.</summary>
     public AdjacencyInit AdjacencyInit { get; init; } = AdjacencyInit.Prior;
 
+    /// <summary>
+    /// s in A = s·Â, Â the trained parameter (1, the default: A itself). Adam moves each parameter by about the
+    /// learning rate per step whatever its gradient's scale, so A then learns s times faster than the rest of the
+    /// model: its entries reach effect sizes of 1–3 within the stage instead of the ~lr·steps a shared rate allows.
+    /// Not in the reference.
+    /// </summary>
+    public double AdjacencyScale { get; init; } = 1;
+
     /// <summary>Whether the EBM passes gradients to A.</summary>
     public AdjacencyGradient AdjacencyGradient { get; init; } = AdjacencyGradient.Detached;
 
@@ -286,5 +294,6 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
         if (!(LambdaDag >= 0)) yield return (nameof(LambdaDag), $"expected a non-negative weight (got {LambdaDag})");
         if (!(LambdaH >= 0)) yield return (nameof(LambdaH), $"expected a non-negative weight (got {LambdaH})");
         if (!(LambdaSparse >= 0)) yield return (nameof(LambdaSparse), $"expected a non-negative weight (got {LambdaSparse})");
+        if (!(AdjacencyScale > 0)) yield return (nameof(AdjacencyScale), $"expected a positive scale (got {AdjacencyScale})");
     }
 }

@@ -179,6 +179,35 @@ public sealed class StageNetworkTests
                 }
         }
 
+        [Fact]
+        public void Should_Scale_A_From_Its_Parameter_Keeping_The_Prior_Start_And_Multiplying_The_Step()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            var graph = fixture.Graph.Graph;
+            var prior = Enumerable.Range(0, graph.EdgeCount).Select(e => 0.05f * (e + 1)).ToArray();
+            var results = new List<(float[] Start, float[] AfterStep)>();
+            foreach (double scale in new[] { 1.0, 10.0 })
+            {
+                manual_seed(0);
+                using var net = new GcNetOutputNetwork("stage2", fixture.NewEncoder(), fixture.Graph, Settings,
+                    new GcNetOutputStageOptions { StateDim = 3, AdjacencyScale = scale, LambdaH = 0 });
+                net.InitialiseAdjacency(prior);
+                var start = net.LearnedGraph();
+                // one plain SGD step on A's parameter alone: with A = s·Â the change in A is s² times the unscaled one
+                var a = net.named_parameters().Single(p => p.name == "adjacency").parameter;
+                stack(net.Losses(fixture.Batch())).sum().backward();
+                using (no_grad()) a.sub_(a.grad! * 0.01);
+                results.Add((start, net.LearnedGraph()));
+            }
+            Assert.All(results[0].Start.Zip(results[1].Start), p => Assert.Equal(p.First, p.Second, 5)); // the same A to start with
+            var change1 = results[0].AfterStep.Zip(results[0].Start, (x, y) => x - y).ToArray();
+            var change10 = results[1].AfterStep.Zip(results[1].Start, (x, y) => x - y).ToArray();
+            Assert.Contains(change1, c => Math.Abs(c) > 1e-6);
+            for (int k = 0; k < change1.Length; k++)
+                Assert.True(Math.Abs(100 * change1[k] - change10[k]) <= 1e-3 * Math.Max(1e-3, Math.Abs(change10[k])) + 1e-6, $"entry {k}: {change1[k]} vs {change10[k]}");
+        }
+
         [Theory]
         [InlineData(AdjacencyGradient.Detached, ScmInput.Labels)]
         [InlineData(AdjacencyGradient.Shared, ScmInput.Labels)]
