@@ -206,6 +206,15 @@ public enum ScmInput
     Marginals,
 }
 
+/// <summary>Which epoch's adjacency is reported as the learned graph.</summary>
+public enum StructureEpoch
+{
+    /// <summary>The last epoch of stage 2: where the structure objective got to (the model keeps its best-validation weights).</summary>
+    Last,
+    /// <summary>The epoch selected on validation ROC-AUC, the A of the saved model.</summary>
+    Best,
+}
+
 /// <summary>Whether the intervened tasks are redrawn.</summary>
 public enum InterventionRedraw
 {
@@ -277,6 +286,13 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
     /// Not in the reference.
     /// </summary>
     public double AdjacencyScale { get; init; } = 1;
+
+    /// <summary>
+    /// Which epoch's A is reported (graphs, <c>structure</c> section): the last (default) or the best-validation
+    /// epoch whose weights the model keeps. Validation selects on prediction; when that peaks at an early epoch the best
+    /// epoch's A has hardly moved from its start.
+    /// </summary>
+    public StructureEpoch StructureEpoch { get; init; } = StructureEpoch.Last;
 
     /// <summary>Whether the EBM passes gradients to A.</summary>
     public AdjacencyGradient AdjacencyGradient { get; init; } = AdjacencyGradient.Detached;

@@ -65,13 +65,14 @@ public sealed class TaskGraphExperimentTests
         }
 
         [Theory]
-        [InlineData("labels")]
-        [InlineData("marginals")]
-        public void Should_Pretrain_The_Encoder_Then_Train_Both_Stages_With_Either_Scm(string scm)
+        [InlineData("labels", "last", false)]
+        [InlineData("marginals", "best", true)]
+        public void Should_Pretrain_The_Encoder_Then_Train_Both_Stages_With_Either_Scm(string scm, string structureEpoch, bool direct)
         {
             // Given MTL pre-training of the encoder for 2 epochs, then 1 epoch per stage, tilted inference
             using var folder = new TempFolder();
-            string head = $"{{name: gcnet, {Small}, encoder_pretrain: {{epochs: 2}}, stage1: {{state_dim: 4}}, stage2: {{state_dim: 4, scm: {scm}, tilt: true}}}}";
+            string head = $"{{name: gcnet, {Small}, encoder_pretrain: {{epochs: 2}}, direct_term: {direct.ToString().ToLowerInvariant()}, stage1: {{state_dim: 4}}, " +
+                          $"stage2: {{state_dim: 4, scm: {scm}, tilt: true, structure_epoch: {structureEpoch}, adjacency_scale: 5}}}}";
 
             var metrics = Train(folder, Config(head), out string run);
 

@@ -28,6 +28,9 @@ internal abstract class TaskGraphModel(string name) : nn.Module(name)
     /// <summary>The learned structure after training (null for methods that learn none).</summary>
     public virtual LearnedStructure? Structure() => null;
 
+    /// <summary>True when the reported structure is the last epoch's rather than the selected epoch's (<see cref="StructureEpoch"/>).</summary>
+    public virtual bool StructureFromLastEpoch => false;
+
     /// <summary>Copies the trained encoder of <paramref name="from"/> into <paramref name="to"/>, with its direct term when both have one (warm start).</summary>
     protected static void CopyEncoder(StageNetwork from, StageNetwork to)
     {
@@ -114,4 +117,6 @@ internal sealed class GcNetModel : TaskGraphModel
     }
 
     public override LearnedStructure? Structure() => new(_prior ?? stage1.StructurePrior(), stage2.LearnedGraph());
+
+    public override bool StructureFromLastEpoch => _stage2Options.StructureEpoch == StructureEpoch.Last;
 }

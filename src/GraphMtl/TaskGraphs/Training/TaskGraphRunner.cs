@@ -53,15 +53,17 @@ internal static class TaskGraphRunner
             using var model = options.Build(data, spec.Encoder, split.Train, graph);
             model.to(device);
             var parts = new List<RunResult>();
+            var lastEpoch = new LastEpochStructure(model);
             Tensor? prior = null;
             var random = new Random(seed);
             try
             {
                 // One stage (or the encoder warm-up) through the shared trainer; its problem gives the logits a later stage reads.
-                (TaskGraphProblem Problem, RunResult Result) Fit(StageNetwork network, int epochs, ILossWeighting weighting, Func<int[], Tensor>? lookup)
+                (TaskGraphProblem Problem, RunResult Result) Fit(StageNetwork network, int epochs, ILossWeighting weighting, Func<int[], Tensor>? lookup,
+                    ITrainingCallback? extra = null)
                 {
                     var problem = new TaskGraphProblem(network, data, store, split, spec.BatchSize, seed, lookup, device);
-                    var result = new Trainer(train with { Epochs = epochs }, callbacks).Fit(problem, weighting, new RunInfo(r, seed, data.TaskNames, epochs, network.StageName));
+                    var result = new Trainer(train with { Epochs = epochs }, extra is null ? callbacks : [.. callbacks, extra]).Fit(problem, weighting, new RunInfo(r, seed, data.TaskNames, epochs, network.StageName));
                     return (problem, result);
                 }
 
@@ -89,7 +91,9 @@ internal static class TaskGraphRunner
                     var cache = prior;
                     Func<int[], Tensor>? lookup = cache is null ? null : rows => cache.index_select(0, tensor(rows.Select(v => (long)v).ToArray(), device: device));
                     var weighting = stage.IsEnergy ? new EqualWeightingOptions().Create(data.TaskNames) : spec.Weighting.Create(data.TaskNames);
-                    var (problem, result) = Fit(stage.Network, stage.Options.EpochsOr(train.Epochs), weighting, lookup);
+                    bool lastStage = s == model.Stages.Count - 1;
+                    var (problem, result) = Fit(stage.Network, stage.Options.EpochsOr(train.Epochs), weighting, lookup,
+                        lastStage && model.StructureFromLastEpoch ? lastEpoch : null);
                     parts.Add(result);
                     if (s + 1 < model.Stages.Count)
                     {
@@ -102,7 +106,7 @@ internal static class TaskGraphRunner
             {
                 prior?.Dispose();
             }
-            var learned = model.Structure();
+            var learned = lastEpoch.Captured ?? model.Structure();
             structures.Add((heuristic, learned));
             seeds.Add(new SeedResult(r, seed, [Combine(parts)]));
             if (folder is not null && graphs is not null)
