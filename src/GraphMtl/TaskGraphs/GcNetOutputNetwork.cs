@@ -141,7 +141,7 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         var mix = Marginals(f, fe);
         var dag = labelScm is null
             ? nn.functional.mse_loss(scm!.call(mix, a), mix)
-            : labelScm.Loss(g.detach(), batch.Labels, batch.Valid, prior, a);
+            : labelScm.Loss(g.detach(), batch.Labels, batch.Valid, prior, a, batch.Intervened);
         var acyclic = Acyclicity.Penalty(a);
 
         Tensor sample, q, noise;

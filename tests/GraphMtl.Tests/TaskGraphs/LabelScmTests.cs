@@ -22,6 +22,29 @@ public sealed class LabelScmTests
     }
 
     [Fact]
+    public void Should_Leave_Intervened_Labels_Out_Of_The_Reconstruction_Loss()
+    {
+        // Given A = 0, so the structural logits are u(g) alone
+        using var scope = NewDisposeScope();
+        manual_seed(1);
+        using var scm = new LabelScm("scm", 4, 3);
+        var g = randn(6, 4);
+        var labels = randint(0, 2, [6, 3]).to(int64);
+        var valid = tensor(new float[] { 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1 }, [6, 3]);
+        var intervened = tensor(new float[] { 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0 }, [6, 3]);
+        var a = zeros(3, 3);
+
+        var loss = scm.Loss(g, labels, valid, zeros(6, 3), a, intervened).item<float>();
+
+        // Then it is the mean BCE over the observed cells that were not intervened on
+        var bce = nn.functional.binary_cross_entropy_with_logits(scm.call(g, zeros(6, 3), a), labels.to(float32), reduction: nn.Reduction.None);
+        var kept = valid * (1 - intervened);
+        Assert.Equal((bce * kept).sum().item<float>() / kept.sum().item<float>(), loss, 5);
+        Assert.NotEqual(scm.Loss(g, labels, valid, zeros(6, 3), a).item<float>(), loss, 5);
+        Assert.Equal(scm.Loss(g, labels, valid, zeros(6, 3), a).item<float>(), scm.Loss(g, labels, valid, zeros(6, 3), a, zeros(6, 3)).item<float>(), 6);
+    }
+
+    [Fact]
     public void Should_Propagate_An_Intervention_To_The_Children_And_Keep_The_Do_Set()
     {
         // Given u = 0 and the single edge 0 → 1 with weight 2

@@ -83,6 +83,35 @@ public sealed class TaskGraphExperimentTests
         }
 
         [Fact]
+        public void Should_Train_On_Interventional_Data()
+        {
+            // Given a benchmark where 30 % of the label cells were set by interventions
+            using var folder = new TempFolder();
+            string config = Config($"{{name: gcnet, {Small}, stage1: {{state_dim: 4}}, stage2: {{state_dim: 4}}}}")
+                .Replace("expected_parents: 1}", "expected_parents: 1, interventions: 0.3}");
+
+            var metrics = Train(folder, config, out _);
+
+            Assert.NotNull(metrics["mean_over_tasks"]!["test"]!["roc_auc"]!["mean"]);
+            Assert.Equal(2, metrics["structure"]!["learned"]!["edge_auroc"]!["values"]!.AsArray().Count);
+        }
+
+        [Fact]
+        public void Should_Refuse_An_Intervention_Share_Outside_The_Unit_Interval()
+        {
+            using var folder = new TempFolder();
+            string path = folder.Write("config.yaml", Config($"{{name: gcnet, {Small}}}").Replace("expected_parents: 1}", "expected_parents: 1, interventions: 1.5}"));
+
+            var result = Gmtl("train", "--config", path, "--out", Path.Combine(folder.Path, "run"));
+
+            Assert.NotEqual(0, result.Code);
+            Assert.Contains("interventions", result.Error);
+            Assert.Contains("expected a share in [0, 1)", result.Error);
+            Assert.DoesNotContain("   at ", result.Error); // no stack trace
+            Assert.False(Directory.Exists(Path.Combine(folder.Path, "run")));
+        }
+
+        [Fact]
         public void Should_Refuse_Revealed_Labels()
         {
             using var folder = new TempFolder();

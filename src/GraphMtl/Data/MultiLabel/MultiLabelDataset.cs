@@ -60,6 +60,24 @@ public sealed class MultiLabelDataset
     /// <summary>Known task-relation structure shipped with the data (the synthetic DAG benchmark's true DAG and heuristic graph), or null.</summary>
     public TaskGraphs.TaskStructure? Structure { get; init; }
 
+    /// <summary>
+    /// Row-major [Count × TaskCount] flags of the label cells that were set by an intervention rather than produced by
+    /// their task's mechanism (the synthetic DAG benchmark's interventional rows), or null for observational data.
+    /// GCNet's SCM leaves these cells out of its reconstruction loss; every other part treats them as ordinary labels.
+    /// </summary>
+    public bool[]? Interventions
+    {
+        get => _interventions;
+        init
+        {
+            if (value is not null && value.Length != Labels.Length)
+                throw new ArgumentException($"expected {Count} × {TaskCount} intervention flags (got {value.Length})", nameof(Interventions));
+            _interventions = value;
+        }
+    }
+
+    private readonly bool[]? _interventions;
+
     /// <summary>Number of examples.</summary>
     public int Count => Inputs.Count;
 

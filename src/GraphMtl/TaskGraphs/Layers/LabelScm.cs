@@ -38,13 +38,17 @@ internal sealed class LabelScm : nn.Module<Tensor, Tensor, Tensor, Tensor>
         where(valid.gt(0), labels.to(float32) * 2 - 1, priorLogits.sigmoid() * 2 - 1);
 
     /// <summary>
-    /// The reconstruction loss: BCE of the structural logits against the observed labels (mean over observed entries).
+    /// The reconstruction loss: BCE of the structural logits against the observed labels (mean over the scored
+    /// entries). A label set by an intervention (<paramref name="intervened"/> <c>[B, T]</c> is 1; null: none) was not
+    /// produced by its task's mechanism, so it is not a target; it still enters the other tasks' structural logits as
+    /// a parent's value — which is what lets interventional rows tell an edge's direction.
     /// </summary>
-    public Tensor Loss(Tensor g, Tensor labels, Tensor valid, Tensor priorLogits, Tensor adjacency)
+    public Tensor Loss(Tensor g, Tensor labels, Tensor valid, Tensor priorLogits, Tensor adjacency, Tensor? intervened = null)
     {
         var logits = forward(g, Signed(labels, valid, priorLogits), adjacency);
-        var bce = nn.functional.binary_cross_entropy_with_logits(logits, labels.to(float32), reduction: nn.Reduction.None) * valid;
-        return bce.sum() / valid.sum().clamp_min(1);
+        var scored = intervened is null ? valid : valid * (1 - intervened);
+        var bce = nn.functional.binary_cross_entropy_with_logits(logits, labels.to(float32), reduction: nn.Reduction.None) * scored;
+        return bce.sum() / scored.sum().clamp_min(1);
     }
 
     /// <summary>

@@ -18,6 +18,8 @@ namespace GraphMtl.TaskGraphs.SyntheticDag;
 /// <item>In topological order: logit_t = w_t·x + b_t + Σ_{p ∈ pa(t)} β_pt (2y_p − 1), |β_pt| ~ U(β_min, β_max) with a
 /// random sign, y_t ~ Bernoulli(σ(logit_t)); b_t is solved by bisection so that the mean of σ(logit_t) over the examples
 /// is the task's target prevalence π_t ~ U(π_min, π_max).</item>
+/// <item>Optionally (<see cref="SyntheticDagOptions.Interventions"/>) a share of the cells is set by a do-intervention,
+/// y_t ~ Bernoulli(π_t), which the task's descendants in that row then read; the flags go with the data.</item>
 /// <item>Each cell is hidden with probability ρ; a task left with fewer than 2 observed positives or negatives gets hidden
 /// cells of that class back.</item>
 /// <item>Heuristic graph: the true skeleton minus round(δ·|E|) random edges, plus round(γ·|E|) spurious edges among the
@@ -57,6 +59,7 @@ public static class SyntheticDagGenerator
         var parents = Enumerable.Range(0, t).Select(c => Enumerable.Range(0, dag.EdgeCount).Where(e => dag.Target[e] == c).Select(e => dag.Source[e]).ToArray()).ToArray();
         var y = new sbyte[n * t];
         var logit = new double[n];
+        var (intervened, rngDo) = (Intervene(n * t, options.Interventions, new SeededRandom(options.Seed, 8)), new SeededRandom(options.Seed, 9));
         foreach (int task in TopologicalOrder(dag))
         {
             for (int i = 0; i < n; i++)
@@ -67,7 +70,13 @@ public static class SyntheticDagGenerator
                 logit[i] = z;
             }
             double b = SolveOffset(logit, prevalence[task]);
-            for (int i = 0; i < n; i++) y[i * t + task] = (sbyte)(rngY.NextDouble() < Sigmoid(logit[i] + b) ? 1 : 0);
+            for (int i = 0; i < n; i++)
+            {
+                double u = rngY.NextDouble(); // drawn for every cell, so the observational cells do not depend on the intervention rate
+                y[i * t + task] = intervened?[i * t + task] == true
+                    ? (sbyte)(rngDo.NextDouble() < prevalence[task] ? 1 : 0)
+                    : (sbyte)(u < Sigmoid(logit[i] + b) ? 1 : 0);
+            }
         }
 
         var labels = Hide(y, n, t, options.MissingRate, new SeededRandom(options.Seed, 6));
@@ -75,10 +84,12 @@ public static class SyntheticDagGenerator
         var taskNames = Enumerable.Range(0, t).Select(k => $"t{k.ToString(t > 100 ? "000" : "00")}").ToList();
         var featureNames = Enumerable.Range(0, d).Select(k => $"x{k}").ToList();
         string description = $"synthetic DAG (seed {options.Seed}): T={t}, {dag.EdgeCount} true edges, n={n}, d={d}, ρ={options.MissingRate}; " +
-                             $"heuristic graph δ={options.Deleted}, γ={options.Spurious} ({heuristic.PairCount} pairs)";
+                             $"heuristic graph δ={options.Deleted}, γ={options.Spurious} ({heuristic.PairCount} pairs)" +
+                             (intervened is null ? "" : $"; {options.Interventions} of the cells intervened");
         return new MultiLabelDataset(name, $"generated: {description}", new TabularInputs(x, featureNames), taskNames, labels)
         {
             Structure = new TaskStructure(dag, heuristic, description),
+            Interventions = intervened,
         };
     }
 
@@ -121,6 +132,15 @@ public static class SyntheticDagGenerator
             for (int e = 0; e < dag.EdgeCount; e++)
                 if (dag.Source[e] == u && --indegree[dag.Target[e]] == 0) ready.Add(dag.Target[e]);
         }
+    }
+
+    // Which cells a do-intervention sets (null when the rate is 0: observational data).
+    private static bool[]? Intervene(int cells, double rate, SeededRandom rng)
+    {
+        if (rate <= 0) return null;
+        var flags = new bool[cells];
+        for (int i = 0; i < cells; i++) flags[i] = rng.NextDouble() < rate;
+        return flags;
     }
 
     // b such that mean σ(z_i + b) = prevalence (monotone in b: bisection).

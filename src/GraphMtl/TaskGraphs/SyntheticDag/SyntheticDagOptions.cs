@@ -46,6 +46,15 @@ public sealed record SyntheticDagOptions : IValidatableOptions
     /// <summary>Share ρ of label cells hidden completely at random (each task keeps ≥ 2 observed positives and negatives).</summary>
     public double MissingRate { get; init; } = 0.5;
 
+    /// <summary>
+    /// Share of label cells set by a do-intervention (0, the default: observational data): the cell's label is drawn
+    /// from Bernoulli(π_t) instead of its mechanism, and the task's descendants in that row read the set value. Which
+    /// cells were intervened is part of the data (<see cref="Data.MultiLabel.MultiLabelDataset.Interventions"/>), as an
+    /// experiment records what it set. Such rows make the direction of an edge identifiable: a child set from outside no
+    /// longer predicts its parent.
+    /// </summary>
+    public double Interventions { get; init; }
+
     /// <summary>Share δ of true (undirected) edges deleted from the heuristic graph.</summary>
     public double Deleted { get; init; } = 0.25;
 
@@ -69,6 +78,7 @@ public sealed record SyntheticDagOptions : IValidatableOptions
         if (!(PrevalenceMin > 0) || !(PrevalenceMax >= PrevalenceMin) || !(PrevalenceMax < 1))
             yield return (nameof(PrevalenceMax), $"expected 0 < prevalence_min ≤ prevalence_max < 1 (got {PrevalenceMin}, {PrevalenceMax})");
         if (MissingRate is < 0 or >= 1) yield return (nameof(MissingRate), $"expected a share in [0, 1) (got {MissingRate})");
+        if (Interventions is < 0 or >= 1) yield return (nameof(Interventions), $"expected a share in [0, 1) (got {Interventions})");
         if (Deleted is < 0 or > 1) yield return (nameof(Deleted), $"expected a share in [0, 1] (got {Deleted})");
         if (!(Spurious >= 0)) yield return (nameof(Spurious), $"expected a non-negative multiple (got {Spurious})");
         if (SpuriousRandom is < 0 or > 1) yield return (nameof(SpuriousRandom), $"expected a share in [0, 1] (got {SpuriousRandom})");

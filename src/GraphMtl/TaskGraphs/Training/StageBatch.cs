@@ -10,7 +10,9 @@ namespace GraphMtl.TaskGraphs.Training;
 /// <param name="Prior">The previous stage's logits <c>[B, T]</c> (chain start, tilting), or null in a first stage.</param>
 /// <param name="Random">Draws task orders and intervention sets.</param>
 /// <param name="Generator">Draws Gibbs samples (null: the global generator, seeded per run).</param>
-internal sealed record StageBatch(int[] Rows, ExampleBatch Examples, Tensor Labels, Tensor Valid, Tensor? Prior, Random Random, Generator? Generator)
+/// <param name="Intervened">1 where the label was set by an intervention <c>[B, T]</c> (float), or null for observational data.</param>
+internal sealed record StageBatch(int[] Rows, ExampleBatch Examples, Tensor Labels, Tensor Valid, Tensor? Prior, Random Random, Generator? Generator,
+    Tensor? Intervened = null)
 {
     /// <summary>Batch size B.</summary>
     public int Size => Rows.Length;

@@ -87,8 +87,16 @@ internal sealed class TaskGraphProblem : ITrainingProblem
     {
         int t = _data.TaskCount;
         var (labels, valid) = LabelMatrix(_data.Labels, t, rows);
+        Tensor? intervened = null;
+        if (_data.Interventions is { } flags)
+        {
+            var cells = new float[rows.Length * t];
+            for (int i = 0; i < rows.Length; i++)
+                for (int k = 0; k < t; k++) cells[i * t + k] = flags[rows[i] * t + k] ? 1 : 0;
+            intervened = tensor(cells, [rows.Length, t], device: _device);
+        }
         return new StageBatch(rows, _store.Collate(rows), tensor(labels, [rows.Length, t], device: _device), tensor(valid, [rows.Length, t], device: _device),
-            _prior?.Invoke(rows), random, generator);
+            _prior?.Invoke(rows), random, generator, intervened);
     }
 
     /// <inheritdoc/>

@@ -45,6 +45,55 @@ public sealed class SyntheticDagGeneratorTests
         }
 
         [Fact]
+        public void Should_Flag_About_The_Intervention_Rate_And_Keep_Observational_Cells_Of_Root_Tasks()
+        {
+            var observational = SyntheticDagGenerator.Generate(Small with { MissingRate = 0 });
+            var interventional = SyntheticDagGenerator.Generate(Small with { MissingRate = 0, Interventions = 0.3 });
+
+            Assert.Null(observational.Interventions);
+            var flags = interventional.Interventions!;
+            Assert.InRange(flags.Count(f => f) / (double)flags.Length, 0.27, 0.33);
+            // a task without parents is drawn from the same stream: only its intervened cells can differ
+            var truth = interventional.Structure!.TrueDag!;
+            var roots = Enumerable.Range(0, truth.TaskCount).Where(c => Enumerable.Range(0, truth.EdgeCount).All(e => truth.Target[e] != c)).ToList();
+            Assert.NotEmpty(roots);
+            foreach (int r in roots)
+                for (int i = 0; i < interventional.Count; i++)
+                    if (!flags[i * interventional.TaskCount + r]) Assert.Equal(observational.Label(i, r), interventional.Label(i, r));
+        }
+
+        [Fact]
+        public void Should_Cut_An_Intervened_Child_Loose_From_Its_Parent()
+        {
+            // Given two tasks, the edge 0 → 1 or 1 → 0 for sure (p = 1), no feature effect, a strong label effect
+            var options = new SyntheticDagOptions
+            {
+                Seed = 5, Tasks = 2, ExpectedParents = 0.5, Features = 1, FeatureScale = 0, EffectMin = 3, EffectMax = 3,
+                Examples = 4000, MissingRate = 0, Interventions = 0.3, Deleted = 0, Spurious = 0,
+            };
+
+            var data = SyntheticDagGenerator.Generate(options);
+
+            var truth = data.Structure!.TrueDag!;
+            Assert.Equal(1, truth.EdgeCount);
+            int parent = truth.Source[0], child = truth.Target[0];
+            double Phi(Func<int, bool> keep)
+            {
+                var rows = Enumerable.Range(0, data.Count).Where(keep).ToList();
+                double[] a = rows.Select(i => (double)data.Label(i, parent)).ToArray(), b = rows.Select(i => (double)data.Label(i, child)).ToArray();
+                double ma = a.Average(), mb = b.Average();
+                double cov = a.Zip(b, (u, v) => (u - ma) * (v - mb)).Sum();
+                return cov / Math.Sqrt(a.Sum(u => (u - ma) * (u - ma)) * b.Sum(v => (v - mb) * (v - mb)));
+            }
+            bool Set(int i, int task) => data.Interventions![i * 2 + task];
+            // Then the child follows its parent where it was not intervened (also where the parent was set) ...
+            Assert.True(Math.Abs(Phi(i => !Set(i, child))) > 0.6);
+            Assert.True(Math.Abs(Phi(i => !Set(i, child) && Set(i, parent))) > 0.6);
+            // ... and is independent of it where it was
+            Assert.InRange(Phi(i => Set(i, child)), -0.1, 0.1);
+        }
+
+        [Fact]
         public void Should_Hide_About_Rho_Of_The_Labels_And_Keep_Both_Classes_Per_Task()
         {
             var data = SyntheticDagGenerator.Generate(Small with { MissingRate = 0.5 });
