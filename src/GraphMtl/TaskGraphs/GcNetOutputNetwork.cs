@@ -39,6 +39,7 @@ internal sealed class GcNetOutputNetwork : StageNetwork
     private readonly GibbsSampler _sampler;
     private readonly GcNetOutputStageOptions _options;
     private long[]? _fixedInterventions;
+    private double _lambdaH;
 
     /// <summary>Creates the network with A = 0 (see <see cref="InitialiseAdjacency"/>).</summary>
     public GcNetOutputNetwork(string name, ExampleEncoder encoder, TaskGraphTensors graph, StateSettings settings, GcNetOutputStageOptions options) : base(name, encoder, graph.TaskCount, settings.DirectTerm)
@@ -56,8 +57,16 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         else labelScm = new LabelScm("label_scm", encoder.OutDim, t);
         adjacency = new Parameter(zeros(t, t));
         offDiagonal = ones(t, t) - eye(t);
+        _lambdaH = options.AcyclicityWarmup > 0 ? 0 : options.LambdaH;
         RegisterComponents();
     }
+
+    /// <summary>λ₃ for <paramref name="epoch"/>: <c>lambda_h</c>·min(1, epoch / <c>acyclicity_warmup</c>), or <c>lambda_h</c> without a warm-up.</summary>
+    public override void BeginEpoch(int epoch) =>
+        _lambdaH = _options.AcyclicityWarmup > 0 ? _options.LambdaH * Math.Min(1.0, (double)epoch / _options.AcyclicityWarmup) : _options.LambdaH;
+
+    /// <summary>The acyclicity weight λ₃ currently in force.</summary>
+    internal double LambdaH => _lambdaH;
 
     /// <inheritdoc/>
     public override string StageName => "stage2";
@@ -170,7 +179,7 @@ internal sealed class GcNetOutputNetwork : StageNetwork
             else noise = sample;
         }
         var ice = EnergyTraining.Nce(f, fe, _graph, batch, sample, q, noise, _options.Lambda, _options.FillMissing);
-        var total = ice + _options.LambdaDag * dag + _options.LambdaH * acyclic;
+        var total = ice + _options.LambdaDag * dag + _lambdaH * acyclic;
         if (_options.LambdaSparse > 0) total = total + _options.LambdaSparse * a.abs().sum() / t; // optional sparsity (not in the reference)
         return StageLosses.Spread(total, t);
     }

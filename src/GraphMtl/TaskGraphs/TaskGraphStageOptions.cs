@@ -257,6 +257,14 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
     public double LambdaH { get; init; } = 0.1;
 
     /// <summary>
+    /// Epochs over which λ₃ rises linearly from 0 to <see cref="LambdaH"/> (0, the default: full weight from the start,
+    /// as the reference). A continuation schedule in the spirit of NOTEARS' augmented Lagrangian: A first learns which
+    /// tasks depend on which, in both directions, and the penalty then removes the weaker direction of each pair,
+    /// instead of freezing whichever direction the first steps happened to favour. Not in the reference.
+    /// </summary>
+    public int AcyclicityWarmup { get; init; }
+
+    /// <summary>
     /// λ_A, the weight of an L1 penalty on the learned adjacency, λ_A · Σ_{i≠j} |A[i, j]| / T (average parent-set
     /// weight). Not in the reference (0, the default): without it the SCM reconstruction spreads weight uniformly over
     /// whole columns of A, because the mean of all tasks' marginals already predicts any one of them.
@@ -309,6 +317,7 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
         foreach (var error in base.Validate()) yield return error;
         if (!(LambdaDag >= 0)) yield return (nameof(LambdaDag), $"expected a non-negative weight (got {LambdaDag})");
         if (!(LambdaH >= 0)) yield return (nameof(LambdaH), $"expected a non-negative weight (got {LambdaH})");
+        if (AcyclicityWarmup < 0) yield return (nameof(AcyclicityWarmup), $"expected 0 (off) or a positive number of epochs (got {AcyclicityWarmup})");
         if (!(LambdaSparse >= 0)) yield return (nameof(LambdaSparse), $"expected a non-negative weight (got {LambdaSparse})");
         if (!(AdjacencyScale > 0)) yield return (nameof(AdjacencyScale), $"expected a positive scale (got {AdjacencyScale})");
     }

@@ -244,6 +244,40 @@ public sealed class StageNetworkTests
         }
 
         [Fact]
+        public void Should_Ramp_The_Acyclicity_Weight_Over_The_Warm_Up_Epochs()
+        {
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            using var ramped = new GcNetOutputNetwork("stage2", fixture.NewEncoder(), fixture.Graph, Settings,
+                new GcNetOutputStageOptions { StateDim = 3, LambdaH = 0.1, AcyclicityWarmup = 10 });
+            using var fixedWeight = new GcNetOutputNetwork("stage2", fixture.NewEncoder(), fixture.Graph, Settings,
+                new GcNetOutputStageOptions { StateDim = 3, LambdaH = 0.1 });
+
+            var weights = new[] { 0, 5, 10, 25 }.Select(epoch => { ramped.BeginEpoch(epoch); return ramped.LambdaH; }).ToArray();
+            fixedWeight.BeginEpoch(0);
+
+            Assert.Equal(new[] { 0, 0.05, 0.1, 0.1 }, weights, (x, y) => Math.Abs(x - y) < 1e-12);
+            Assert.Equal(0.1, fixedWeight.LambdaH);
+
+            // the loss carries λ₃(epoch)·L_h: with a 2-cycle in A the epoch-10 loss exceeds the epoch-0 loss by exactly 0.1·L_h
+            var graph = fixture.Graph.Graph;
+            ramped.InitialiseAdjacency(Enumerable.Repeat(0f, graph.EdgeCount).ToArray());
+            var a = ramped.named_parameters().Single(p => p.name == "adjacency").parameter;
+            using (no_grad()) { a[0, 1] = 1.5f; a[1, 0] = 1.5f; }
+            ramped.eval(); // no dropout, so both losses see the same network
+            double Loss(int epoch)
+            {
+                ramped.BeginEpoch(epoch);
+                manual_seed(4);
+                return stack(ramped.Losses(fixture.Batch())).sum().item<float>();
+            }
+            double penalty = Acyclicity.Penalty(ramped.Adjacency()).item<float>();
+            Assert.True(penalty > 0);
+            Assert.Equal(0.1 * penalty, Loss(10) - Loss(0), 3);
+        }
+
+        [Fact]
         public void Should_Give_Marginals_That_Sum_To_One()
         {
             using var fixture = new Fixture();

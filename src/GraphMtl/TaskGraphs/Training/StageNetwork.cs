@@ -55,6 +55,9 @@ internal abstract class StageNetwork : nn.Module
     /// <summary>True when the stage reads the previous stage's logits (<see cref="StageBatch.Prior"/>).</summary>
     public virtual bool NeedsPrior => false;
 
+    /// <summary>Called before each training epoch (0-based) of this stage, for schedules over epochs.</summary>
+    public virtual void BeginEpoch(int epoch) { }
+
     /// <summary>Per-task training losses (task order) for one batch; the module is in training mode.</summary>
     public abstract Tensor[] Losses(StageBatch batch);
 

@@ -55,6 +55,7 @@ internal sealed class TaskGraphProblem : ITrainingProblem
     /// <inheritdoc/>
     public IEnumerable<Tensor[]> TrainingSteps(int epoch)
     {
+        _network.BeginEpoch(epoch);
         var rows = (int[])_split.Train.Clone();
         _random.Shuffle(rows);
         foreach (var chunk in rows.Chunk(_batchSize))
