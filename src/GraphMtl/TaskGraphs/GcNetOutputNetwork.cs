@@ -57,7 +57,7 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         else labelScm = new LabelScm("label_scm", encoder.OutDim, t);
         adjacency = new Parameter(zeros(t, t));
         offDiagonal = ones(t, t) - eye(t);
-        _lambdaH = options.AcyclicityWarmup > 0 ? 0 : options.LambdaH;
+        BeginEpoch(0);
         RegisterComponents();
     }
 
@@ -96,7 +96,7 @@ internal sealed class GcNetOutputNetwork : StageNetwork
     }
 
     /// <summary>A = s·Â with its diagonal held at 0 <c>[T, T]</c>.</summary>
-    public Tensor Adjacency() => _options.AdjacencyScale == 1 ? adjacency * offDiagonal : adjacency * offDiagonal * _options.AdjacencyScale;
+    public Tensor Adjacency() => adjacency * offDiagonal * _options.AdjacencyScale;
 
     /// <summary>The learned graph: |A| row-major T × T (diagonal 0).</summary>
     public float[] LearnedGraph()

@@ -59,7 +59,8 @@ public static class SyntheticDagGenerator
         var parents = Enumerable.Range(0, t).Select(c => Enumerable.Range(0, dag.EdgeCount).Where(e => dag.Target[e] == c).Select(e => dag.Source[e]).ToArray()).ToArray();
         var y = new sbyte[n * t];
         var logit = new double[n];
-        var (intervened, rngDo) = (Intervene(n * t, options.Interventions, new SeededRandom(options.Seed, 8)), new SeededRandom(options.Seed, 9));
+        var intervened = Intervene(n * t, options.Interventions, new SeededRandom(options.Seed, 8));
+        var rngDo = new SeededRandom(options.Seed, 9);
         foreach (int task in TopologicalOrder(dag))
         {
             for (int i = 0; i < n; i++)
