@@ -25,7 +25,8 @@ public sealed class DotProductHead : MultiLabelHead
     private readonly Tensor? metaTestMask; // buffer [T, 1]
 
     /// <summary>Creates the head.</summary>
-    public DotProductHead(string name, int embeddingDim, int taskCount, int layers, bool concat, bool[]? metaTest) : base(name, taskCount)
+    public DotProductHead(string name, int embeddingDim, int taskCount, int layers, bool concat, bool[]? metaTest,
+        TaskVectorInit taskInit = TaskVectorInit.Glorot) : base(name, taskCount)
     {
         _concat = concat;
         _metaTest = metaTest;
@@ -38,7 +39,9 @@ public sealed class DotProductHead : MultiLabelHead
         }
         mlp = nn.Sequential(modules);
         int outDim = layers > 0 ? embeddingDim : inDim;
-        taskWeight = Nn.Init.Param([taskCount, outDim], t => Nn.Init.Glorot(t, outDim, taskCount, EncoderInit.Gain));
+        taskWeight = taskInit == TaskVectorInit.Glorot
+            ? Nn.Init.Param([taskCount, outDim], t => Nn.Init.Glorot(t, outDim, taskCount, EncoderInit.Gain))
+            : Nn.Init.Param([taskCount, outDim], t => Nn.Init.LinearDefault(t, outDim));
         taskBias = new Parameter(zeros(taskCount));
         if (metaTest is not null) metaTestMask = tensor(metaTest).unsqueeze(1);
         RegisterComponents();
@@ -108,15 +111,31 @@ public sealed record DirectHeadOptions : HeadOptions
     /// <summary>Linear → PReLU layers before the per-task dot product (0: the dot product on the embedding itself).</summary>
     public int Layers { get; init; } = 1;
 
+    /// <summary>How the per-task vectors start (glorot, the default, as MetaLink's reference; or uniform).</summary>
+    public TaskVectorInit TaskInit { get; init; } = TaskVectorInit.Glorot;
+
     /// <inheritdoc/>
     public override MultiLabelHead Create(string name, int embeddingDim, int taskCount, RelationalSetting setting) =>
-        new DotProductHead(name, embeddingDim, taskCount, Layers, concat: false, setting.MetaTest);
+        new DotProductHead(name, embeddingDim, taskCount, Layers, concat: false, setting.MetaTest, TaskInit);
 
     /// <inheritdoc/>
     public override IEnumerable<(string Property, string Message)> Validate()
     {
         if (Layers < 0) yield return (nameof(Layers), $"expected 0 or more layers (got {Layers})");
     }
+}
+
+/// <summary>How a dot-product head's per-task vectors w_t start.</summary>
+public enum TaskVectorInit
+{
+    /// <summary>Glorot uniform with gain √2 over [T, D] (MetaLink's reference initialisation).</summary>
+    Glorot,
+    /// <summary>
+    /// U(±1/√D), <c>torch.nn.Linear</c>'s default initialisation: about 3× smaller logits at the start. On
+    /// the synthetic task-DAG benchmark, where validation peaks after ~10 epochs, this MTL head scores about 1 point
+    /// higher (docs/results.md §4).
+    /// </summary>
+    Uniform,
 }
 
 /// <summary>Options of the label-concatenation head (<c>head: {name: concat}</c>).</summary>
