@@ -39,9 +39,9 @@ public sealed class DotProductHead : MultiLabelHead
         }
         mlp = nn.Sequential(modules);
         int outDim = layers > 0 ? embeddingDim : inDim;
-        taskWeight = taskInit == TaskVectorInit.Glorot
-            ? Nn.Init.Param([taskCount, outDim], t => Nn.Init.Glorot(t, outDim, taskCount, EncoderInit.Gain))
-            : Nn.Init.Param([taskCount, outDim], t => Nn.Init.LinearDefault(t, outDim));
+        taskWeight = Nn.Init.Param([taskCount, outDim], t => taskInit == TaskVectorInit.Glorot
+            ? Nn.Init.Glorot(t, outDim, taskCount, EncoderInit.Gain)
+            : Nn.Init.LinearDefault(t, outDim));
         taskBias = new Parameter(zeros(taskCount));
         if (metaTest is not null) metaTestMask = tensor(metaTest).unsqueeze(1);
         RegisterComponents();

@@ -34,16 +34,15 @@ internal abstract class TaskGraphModel(string name) : nn.Module(name)
     /// <summary>Copies the trained encoder of <paramref name="from"/> into <paramref name="to"/>, with its direct term when both have one (warm start).</summary>
     protected static void CopyEncoder(StageNetwork from, StageNetwork to)
     {
-        using (var snapshot = GraphMtl.Training.StateSnapshot.Capture(from.Encoder)) snapshot.Restore(to.Encoder);
-        if (from.Direct is not null && to.Direct is not null) CopyLinear(from.Direct, to.Direct);
+        CopyWeights(from.Encoder, to.Encoder);
+        if (from.Direct is not null && to.Direct is not null) CopyWeights(from.Direct, to.Direct);
     }
 
-    /// <summary>Copies the weights of <paramref name="from"/> into <paramref name="to"/> (same shapes).</summary>
-    internal static void CopyLinear(Linear from, Linear to)
+    /// <summary>Copies the parameters and buffers of <paramref name="from"/> into <paramref name="to"/> (same structure).</summary>
+    internal static void CopyWeights(nn.Module from, nn.Module to)
     {
-        using var _ = no_grad();
-        to.weight!.copy_(from.weight!);
-        if (from.bias is not null && to.bias is not null) to.bias.copy_(from.bias);
+        using var snapshot = GraphMtl.Training.StateSnapshot.Capture(from);
+        snapshot.Restore(to);
     }
 }
 

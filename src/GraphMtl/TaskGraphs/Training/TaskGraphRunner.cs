@@ -75,7 +75,7 @@ internal static class TaskGraphRunner
                     {
                         warmUp.to(device);
                         Fit(warmUp, options.EncoderPretrain.Epochs, spec.Weighting.Create(data.TaskNames), null);
-                        if (model.Stages[0].Network.Direct is { } direct) TaskGraphModel.CopyLinear(warmUp.Head, direct);
+                        if (model.Stages[0].Network.Direct is { } direct) TaskGraphModel.CopyWeights(warmUp.Head, direct);
                     }
                     finally
                     {
