@@ -56,7 +56,7 @@ public sealed class MultiLabelProblem : ITrainingProblem
         _options = options;
         _seed = seed;
         _rng = new Random(seed);
-        _evalReveal = new EvaluationReveal(options.Setting.Reveal, (ulong)(uint)seed ^ 0x5EED_0F_4E7EA1UL);
+        _evalReveal = EvaluationReveal.ForRun(options.Setting.Reveal, seed);
         _device = device ?? CPU;
         Tasks = data.TaskNames;
         EvaluatedTasks = options.Setting.EvaluatedTasks(data.TaskCount).Select(t => data.TaskNames[t]).ToList();

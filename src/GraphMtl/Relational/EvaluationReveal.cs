@@ -7,6 +7,12 @@ namespace GraphMtl.Relational;
 /// </summary>
 public sealed class EvaluationReveal(double probability, ulong seed)
 {
+    /// <summary>
+    /// The reveal of run seed <paramref name="runSeed"/>: every problem of a run (a single-model head's, a task-graph
+    /// stage's) derives it the same way, so all methods of a run are scored on the same hidden pairs.
+    /// </summary>
+    public static EvaluationReveal ForRun(double probability, int runSeed) => new(probability, (ulong)(uint)runSeed ^ 0x5EED_0F_4E7EA1UL);
+
     /// <summary>p.</summary>
     public double Probability { get; } = probability;
 

@@ -20,7 +20,8 @@ namespace GraphMtl.TaskGraphs;
 /// samples; noise labels ~ Bernoulli(ν_do(1)); L_out = L_ICE + λ₂ L_dag + λ₃ L_h (+ λ_A Σ|A|/T when configured).
 /// </para>
 /// <para>
-/// Inference: φ with the learned A, Gibbs from the stage-1 predictions, the last sweep's p_i(1), no tilting. The
+/// Inference: φ with the learned A, Gibbs from the stage-1 predictions, the last sweep's p_i(1), no tilting
+/// (<c>inference: scm</c>: Gibbs in the label SCM over the learned A instead, <see cref="LabelScm.Infer"/>). The
 /// diagonal of A is held at 0 (a self-loop would let the SCM copy a task's own marginal); the EBM reads A detached
 /// unless <see cref="AdjacencyGradient.Shared"/>; q is treated as a fixed noise distribution (no gradient through ν').
 /// </para>
@@ -199,6 +200,13 @@ internal sealed class GcNetOutputNetwork : StageNetwork
     public override Tensor Probabilities(StageBatch batch)
     {
         var prior = batch.RequirePrior("GCNet stage 2");
+        if (_options.Inference == GcNetInference.Scm)
+        {
+            var start = prior.gt(0).to(int64);
+            if (batch.Known is { } known) start = where(known, batch.Labels, start);
+            return labelScm!.Infer(encoder.call(batch.Examples), Adjacency(), start, batch.Known, _options.ScmSweeps, _options.InferenceChains,
+                batch.Random, batch.Generator);
+        }
         var (f, fe) = Potentials(batch, Adjacency());
         var (unary, pair) = EnergyTraining.SamplerInputs(f, fe, _options.Domain);
         return EnergyTraining.Infer(_sampler, unary, pair, prior.gt(0).to(int64), _options.GibbsSweeps, _options.InferenceChains, batch,

@@ -12,7 +12,9 @@ namespace GraphMtl.TaskGraphs;
 /// The heads that share knowledge along a task-relation graph (SGNN, SGNN-EBM, GCNet; config <c>head: {name: …}</c> of
 /// the <c>multilabel</c> experiment). They train in stages with their own objectives (<see cref="IMultiLabelScheme"/>),
 /// each stage with its own example encoder (from the <c>encoder</c> section) and task embeddings. Every observed label
-/// is a training target and is scored at evaluation: <c>setting.reveal</c> must be 0 and <c>setting.meta</c> false.
+/// is a training target. At evaluation, <c>setting.reveal</c> p &gt; 0 reveals each observed label with probability p
+/// (the same pairs as a single-model head's run): the energy stages clamp them in their Gibbs chains, the BCE stages
+/// ignore them, and only hidden labels are scored. <c>setting.meta</c> must be false.
 /// </summary>
 public abstract record TaskGraphHeadOptions : HeadOptions, IMultiLabelScheme
 {
@@ -65,8 +67,8 @@ public abstract record TaskGraphHeadOptions : HeadOptions, IMultiLabelScheme
     /// <inheritdoc/>
     public HeadOptions Prepare(MultiLabelDataset data, MultiLabelSpec spec, Func<string, string> resolve)
     {
-        if (spec.Setting.Reveal > 0 || spec.Setting.Meta)
-            throw new GraphMtlException($"setting: the {HeadRegistry.Instance.NameOf(GetType())} head scores every observed label (expected reveal: 0 and meta: false; got reveal: {spec.Setting.Reveal}, meta: {spec.Setting.Meta.ToString().ToLowerInvariant()})");
+        if (spec.Setting.Meta)
+            throw new GraphMtlException($"setting.meta: the {HeadRegistry.Instance.NameOf(GetType())} head learns every task's potentials from its labels (expected meta: false; revealed labels, setting.reveal, are supported)");
         if (data.TaskCount < 2) throw new GraphMtlException($"head: a task graph needs at least 2 tasks (the dataset has {data.TaskCount})");
         var resolved = TaskGraph.Source == TaskGraphSource.File ? this with { TaskGraph = TaskGraph with { Path = resolve(TaskGraph.Path!) } } : this;
         var split = MultiLabelDataLoader.Split(data, spec.Split, 0);

@@ -190,6 +190,18 @@ public enum NoiseSource
     Q,
 }
 
+/// <summary>Which of GCNet's stage-2 models scores the examples.</summary>
+public enum GcNetInference
+{
+    /// <summary>The causal EBM's Gibbs chain over the heuristic task graph (the reference, gcnet.md §4.5).</summary>
+    Ebm,
+    /// <summary>
+    /// Gibbs sampling in the label SCM, p(y | x) = Π_j σ(±(u_j(x) + Σ_i A[i, j] ỹ_i)), over the learned A instead of the
+    /// heuristic graph (needs <c>scm: labels</c>). Not in the reference.
+    /// </summary>
+    Scm,
+}
+
 /// <summary>What GCNet's structural causal model reconstructs (and so what the learned adjacency A explains).</summary>
 public enum ScmInput
 {
@@ -311,6 +323,12 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
     /// <summary>What the noise samples are drawn from.</summary>
     public NoiseSource Noise { get; init; } = NoiseSource.Intervened;
 
+    /// <summary>Which model scores the examples: the causal EBM (default, the reference) or the label SCM over the learned A.</summary>
+    public GcNetInference Inference { get; init; } = GcNetInference.Ebm;
+
+    /// <summary>Gibbs sweeps of the SCM inference (the first half is burn-in; <c>inference_chains</c> chains).</summary>
+    public int ScmSweeps { get; init; } = 10;
+
     /// <inheritdoc/>
     public override IEnumerable<(string Property, string Message)> Validate()
     {
@@ -320,5 +338,8 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
         if (AcyclicityWarmup < 0) yield return (nameof(AcyclicityWarmup), $"expected 0 (off) or a positive number of epochs (got {AcyclicityWarmup})");
         if (!(LambdaSparse >= 0)) yield return (nameof(LambdaSparse), $"expected a non-negative weight (got {LambdaSparse})");
         if (!(AdjacencyScale > 0)) yield return (nameof(AdjacencyScale), $"expected a positive scale (got {AdjacencyScale})");
+        if (Inference == GcNetInference.Scm && Scm != ScmInput.Labels)
+            yield return (nameof(Inference), "expected scm: labels for inference: scm (the marginal SCM has no label model to sample)");
+        if (ScmSweeps < 2) yield return (nameof(ScmSweeps), $"expected at least 2 sweeps, half of them burn-in (got {ScmSweeps})");
     }
 }

@@ -100,4 +100,55 @@ public sealed class LabelScmTests
         Assert.True(pair01 > 1.5f, $"0–1 weight {pair01}");
         Assert.True(pairs2 < 0.3f, $"weights to task 2: {pairs2}");
     }
+
+    // Two tasks with u = (u0, u1) (bias only) and the edge 0 → 1 of weight w: p(y0, y1) = σ(±u0) σ(±(u1 + w ỹ0)).
+    private static LabelScm TwoTaskScm(float u0, float u1)
+    {
+        var scm = new LabelScm("scm", 1, 2);
+        using (no_grad())
+        {
+            Param(scm, "intercept.weight").zero_();
+            Param(scm, "intercept.bias").copy_(tensor(new[] { u0, u1 }));
+        }
+        return scm;
+    }
+
+    private static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+
+    [Fact]
+    public void Should_Infer_A_Parent_From_A_Known_Child_By_The_Exact_Conditional()
+    {
+        // Given the two-task SCM and the child's label known (clamped) to be 1
+        using var scope = NewDisposeScope();
+        const float u0 = 0.3f, u1 = -0.5f, w = 2f;
+        using var scm = TwoTaskScm(u0, u1);
+        var a = zeros(2, 2);
+        a[0, 1] = w;
+        var start = tensor(new long[] { 0, 1 }, [1, 2]);
+        var clamp = tensor(new[] { false, true }, [1, 2]);
+
+        var p = scm.Infer(zeros(1, 1), a, start, clamp, sweeps: 3, chains: 4, new Random(1), new Generator(5));
+
+        // Then P(y0 = 1 | y1 = 1) = σ(u0)σ(u1 + w) / [σ(u0)σ(u1 + w) + σ(−u0)σ(u1 − w)] — Bayes' rule, not the prior σ(u0)
+        double num = Sigmoid(u0) * Sigmoid(u1 + w), den = num + Sigmoid(-u0) * Sigmoid(u1 - w);
+        Assert.Equal(num / den, p[0, 0].item<float>(), 5);
+        Assert.NotEqual(Sigmoid(u0), p[0, 0].item<float>(), 2);
+    }
+
+    [Fact]
+    public void Should_Sample_The_Marginals_Of_The_Label_Model_Without_Known_Labels()
+    {
+        // Given the two-task SCM and no label known
+        using var scope = NewDisposeScope();
+        const float u0 = 0.3f, u1 = -0.5f, w = 2f;
+        using var scm = TwoTaskScm(u0, u1);
+        var a = zeros(2, 2);
+        a[0, 1] = w;
+
+        var p = scm.Infer(zeros(1, 1), a, zeros(1, 2, int64), null, sweeps: 40, chains: 1000, new Random(2), new Generator(9));
+
+        // Then the Gibbs averages match the exact marginals: P(y0 = 1) = σ(u0), P(y1 = 1) = σ(u0)σ(u1 + w) + σ(−u0)σ(u1 − w)
+        Assert.Equal(Sigmoid(u0), p[0, 0].item<float>(), 0.01);
+        Assert.Equal(Sigmoid(u0) * Sigmoid(u1 + w) + Sigmoid(-u0) * Sigmoid(u1 - w), p[0, 1].item<float>(), 0.01);
+    }
 }

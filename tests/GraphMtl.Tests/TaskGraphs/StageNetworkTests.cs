@@ -1,6 +1,8 @@
 using GraphMtl.Backbones;
 using GraphMtl.Backbones.Tabular;
+using GraphMtl.Data.Molecules;
 using GraphMtl.Data.MultiLabel;
+using GraphMtl.Graphs;
 using GraphMtl.TaskGraphs;
 using GraphMtl.TaskGraphs.SyntheticDag;
 using GraphMtl.TaskGraphs.Training;
@@ -150,6 +152,36 @@ public sealed class StageNetworkTests
             }
             net.eval();
             using (no_grad()) AssertProbabilities(net.Probabilities(fixture.Batch()), 8);
+        }
+    }
+
+    public sealed class TheProblemWithRevealedLabels
+    {
+        [Fact]
+        public void Should_Score_Only_The_Labels_The_Run_Did_Not_Reveal()
+        {
+            // Given an SGNN-EBM stage and a split of the 60 rows
+            using var fixture = new Fixture();
+            using var scope = NewDisposeScope();
+            manual_seed(0);
+            using var net = new SgnnEbmNetwork("ebm", fixture.NewEncoder(), fixture.Graph, Settings, new SgnnEbmStageOptions { StateDim = 3, InferenceChains = 2 });
+            net.eval();
+            var split = new DatasetSplit([.. Enumerable.Range(0, 30)], [.. Enumerable.Range(30, 15)], [.. Enumerable.Range(45, 15)]);
+            Tensor Prior(int[] rows) => zeros(rows.Length, Tasks);
+            TaskGraphProblem Problem(double reveal) => new(net, fixture.Data, fixture.Store, split, 8, seed: 4, Prior, CPU, reveal);
+
+            // When the test part is scored with half of the labels revealed, and with none
+            var hidden = Problem(0.5).Score(SplitPart.Test);
+            var all = Problem(0).Score(SplitPart.Test);
+
+            // Then each task keeps exactly its observed labels that the run's reveal (shared with single-model heads) did not reveal
+            var reveal = GraphMtl.Relational.EvaluationReveal.ForRun(0.5, 4);
+            for (int k = 0; k < Tasks; k++)
+            {
+                var expected = split.Test.Where(r => fixture.Data.Labels[r * Tasks + k] >= 0 && !reveal.IsRevealed(r, k)).Select(r => (int)fixture.Data.Labels[r * Tasks + k]);
+                Assert.Equal(expected, hidden[k].Labels);
+            }
+            Assert.True(hidden.Sum(h => h.Labels.Count) < all.Sum(a => a.Labels.Count));
         }
     }
 

@@ -96,8 +96,23 @@ public sealed class TaskGraphExperimentTests
             Assert.Equal(2, metrics["structure"]!["learned"]!["edge_auroc"]!["values"]!.AsArray().Count);
         }
 
+        [Fact]
+        public void Should_Train_With_Revealed_Labels_And_Score_By_The_Label_Scm()
+        {
+            // Given GCNet scoring by Gibbs sampling in its label SCM, with 30% of the evaluated labels revealed
+            using var folder = new TempFolder();
+            string config = Config($"{{name: gcnet, {Small}, stage1: {{state_dim: 4}}, stage2: {{state_dim: 4, inference: scm, scm_sweeps: 3}}}}")
+                .Replace("reveal: 0}", "reveal: 0.3}");
+
+            var metrics = Train(folder, config, out _);
+
+            Assert.Equal(2, metrics["mean_over_tasks"]!["test"]!["roc_auc"]!["values"]!.AsArray().Count);
+            Assert.Equal(2, metrics["structure"]!["learned"]!["edge_auroc"]!["values"]!.AsArray().Count);
+        }
+
         [Theory]
-        [InlineData("reveal: 0", "reveal: 0.2", "expected reveal: 0")]
+        [InlineData("reveal: 0}", "reveal: 0, meta: true}", "setting.meta: the gcnet head")]
+        [InlineData("head: {name: gcnet,", "head: {name: gcnet, stage2: {scm: marginals, inference: scm},", "expected scm: labels for inference: scm")]
         [InlineData("expected_parents: 1}", "expected_parents: 1, interventions: 1.5}", "interventions: expected a share in [0, 1)")]
         public void Should_Refuse_A_Bad_Setting_Naming_It_Without_A_Stack_Trace_Or_A_Run_Folder(string from, string to, string message)
         {

@@ -62,4 +62,60 @@ internal sealed class LabelScm : nn.Module<Tensor, Tensor, Tensor, Tensor>
         var propagated = stack([1 - p1, p1], 2);
         return where(intervenedMask.view(1, -1, 1).gt(0), nu, propagated);
     }
+
+    /// <summary>
+    /// P(y_i = 1 | x, known labels) under the SCM's label model p(y | x) = Π_j σ(±z_j), z = u(g) + ỹA, by Gibbs
+    /// sampling <c>[B, T]</c>: <paramref name="chains"/> chains from <paramref name="start"/> <c>[B, T]</c> (0/1), tasks
+    /// where <paramref name="clamp"/> <c>[B, T]</c> (bool) is set held at their start value. Task i's conditional is
+    /// p(y_i | y_−i) ∝ σ(±z_i) Π_{j≠i} σ(±z_j), the children's terms evaluated with y_i = 0 and 1 (a change of ỹ_i moves
+    /// z by ±2A[i, :]), so a known child informs its parents as well as a parent its children. The first half of the sweeps
+    /// is burn-in (strongly coupled labels forget their start slowly); the score averages the conditionals of the second
+    /// half and of all chains (Rao–Blackwellised).
+    /// </summary>
+    public Tensor Infer(Tensor g, Tensor adjacency, Tensor start, Tensor? clamp, int sweeps, int chains, Random permutations, Generator? generator)
+    {
+        if (sweeps < 2) throw new ArgumentOutOfRangeException(nameof(sweeps), sweeps, "expected at least 2 sweeps (half of them burn-in)");
+        using var _ = no_grad();
+        var u = intercept.call(g);
+        long b = u.shape[0];
+        int t = (int)u.shape[1];
+        if (chains > 1)
+        {
+            u = u.repeat(chains, 1);
+            start = start.repeat(chains, 1);
+            clamp = clamp?.repeat(chains, 1);
+        }
+        var y = start.to(float32).clone();                 // [C·B, T] in {0, 1}
+        var z = u + (2 * y - 1).matmul(adjacency);          // structural logits at the current labels
+        var total = zeros_like(u);
+        var order = Enumerable.Range(0, t).ToArray();
+        int burnIn = sweeps / 2;
+        for (int s = 0; s < sweeps; s++)
+        {
+            permutations.Shuffle(order);
+            foreach (int i in order)
+            {
+                var ai = adjacency.select(0, i).unsqueeze(0);   // [1, T]: task i's effect on every task
+                var yi = y.select(1, i).unsqueeze(1);           // [C·B, 1]
+                var z0 = z - 2 * yi * ai;                       // ỹ_i = −1
+                var z1 = z0 + 2 * ai;                           // ỹ_i = +1
+                var others = ones(t, device: u.device).index_fill_(0, tensor((long)i, device: u.device), 0f);
+                var ll0 = (LogLikelihood(z0, y) * others).sum(1) + nn.functional.logsigmoid(-z.select(1, i));
+                var ll1 = (LogLikelihood(z1, y) * others).sum(1) + nn.functional.logsigmoid(z.select(1, i));
+                var p1 = (ll1 - ll0).sigmoid();
+                if (s >= burnIn) total.select(1, i).add_(p1);
+                var draw = generator is null ? rand(p1.shape, device: p1.device) : rand(p1.shape, generator: generator, device: p1.device);
+                var next = draw.lt(p1).to(float32);
+                if (clamp is not null) next = where(clamp.select(1, i), y.select(1, i), next);
+                z = where(next.unsqueeze(1).gt(0), z1, z0);
+                y.select(1, i).copy_(next);
+            }
+        }
+        var mean = total / (sweeps - burnIn);
+        return chains > 1 ? mean.view(chains, b, t).mean([0L]) : mean;
+    }
+
+    // Σ-ready per-task log-likelihoods y log σ(z) + (1 − y) log σ(−z) [B, T].
+    private static Tensor LogLikelihood(Tensor z, Tensor y) =>
+        y * nn.functional.logsigmoid(z) + (1 - y) * nn.functional.logsigmoid(-z);
 }

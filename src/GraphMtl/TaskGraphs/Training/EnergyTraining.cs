@@ -45,18 +45,23 @@ internal static class EnergyTraining
 
     /// <summary>
     /// Gibbs inference: <paramref name="chains"/> independent chains from <paramref name="start"/>, the last sweep's
-    /// conditional P(y_i = 1) averaged over chains <c>[B, T]</c>.
+    /// conditional P(y_i = 1) averaged over chains <c>[B, T]</c>. Labels revealed at evaluation (<see cref="StageBatch.Known"/>)
+    /// are clamped at their values, so every other task's conditional reads them: the chain samples
+    /// p(y_hidden | x, y_known) of the same energy, with no retraining.
     /// </summary>
     public static Tensor Infer(GibbsSampler sampler, Tensor unary, Tensor pair, Tensor start, int sweeps, int chains, StageBatch batch, Tensor? tilt = null)
     {
+        var clamp = batch.Known;
+        if (clamp is not null) start = where(clamp, batch.Labels, start);
         if (chains > 1)
         {
             unary = unary.repeat(chains, 1, 1);
             pair = pair.repeat(chains, 1, 1);
             start = start.repeat(chains, 1);
             tilt = tilt?.repeat(chains, 1);
+            clamp = clamp?.repeat(chains, 1);
         }
-        var (_, conditionals) = sampler.Run(unary, pair, start, sweeps, batch.Random, batch.Generator, tilt);
+        var (_, conditionals) = sampler.Run(unary, pair, start, sweeps, batch.Random, batch.Generator, tilt, clamp);
         var p1 = conditionals.select(2, 1); // [C·B, T]
         return chains > 1 ? p1.view((long)chains, batch.Size, -1L).mean([0L]) : p1;
     }

@@ -11,8 +11,10 @@ namespace GraphMtl.TaskGraphs.Training;
 /// <param name="Random">Draws task orders and intervention sets.</param>
 /// <param name="Generator">Draws Gibbs samples (null: the global generator, seeded per run).</param>
 /// <param name="Intervened">1 where the label was set by an intervention <c>[B, T]</c> (float), or null for observational data.</param>
+/// <param name="Known">True where the label is revealed to the model at evaluation <c>[B, T]</c> (bool; <c>setting.reveal</c>):
+/// energy stages condition their Gibbs chains on it, the others ignore it; null in training and without reveals.</param>
 internal sealed record StageBatch(int[] Rows, ExampleBatch Examples, Tensor Labels, Tensor Valid, Tensor? Prior, Random Random, Generator? Generator,
-    Tensor? Intervened = null)
+    Tensor? Intervened = null, Tensor? Known = null)
 {
     /// <summary>Batch size B.</summary>
     public int Size => Rows.Length;

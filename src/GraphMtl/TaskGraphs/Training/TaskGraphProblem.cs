@@ -14,7 +14,10 @@ namespace GraphMtl.TaskGraphs.Training;
 /// its validity mask, and the previous stage's logits for the rows when the stage reads them. Evaluation scores every
 /// observed label of the validation and test rows with the stage's probabilities (per-task scikit-learn ROC-AUC and
 /// the other binary metrics of <see cref="MultiLabelProblem.Metrics"/>), drawing Gibbs samples from a generator
-/// seeded per run and split part, so every evaluation of a run is reproducible.
+/// seeded per run and split part, so every evaluation of a run is reproducible. With <c>setting.reveal</c> p &gt; 0,
+/// each observed label of an evaluated row is revealed with probability p by the run's <see cref="EvaluationReveal"/>
+/// (the same pairs a single-model head of the same run sees): revealed labels go to the stage as
+/// <see cref="StageBatch.Known"/> and are not scored.
 /// </summary>
 internal sealed class TaskGraphProblem : ITrainingProblem
 {
@@ -26,10 +29,11 @@ internal sealed class TaskGraphProblem : ITrainingProblem
     private readonly Random _random;
     private readonly Func<int[], Tensor>? _prior;
     private readonly Device _device;
+    private readonly EvaluationReveal _reveal;
 
-    /// <summary>Creates the problem of <paramref name="network"/> for one run.</summary>
+    /// <summary>Creates the problem of <paramref name="network"/> for one run (<paramref name="reveal"/>: p of <c>setting.reveal</c>).</summary>
     public TaskGraphProblem(StageNetwork network, MultiLabelDataset data, IExampleStore store, DatasetSplit split, int batchSize, int seed,
-        Func<int[], Tensor>? prior, Device device)
+        Func<int[], Tensor>? prior, Device device, double reveal = 0)
     {
         if (network.NeedsPrior && prior is null) throw new ArgumentException($"{network.StageName} needs the previous stage's logits", nameof(prior));
         _network = network;
@@ -41,6 +45,7 @@ internal sealed class TaskGraphProblem : ITrainingProblem
         _random = new Random(seed);
         _prior = prior;
         _device = device;
+        _reveal = EvaluationReveal.ForRun(reveal, seed);
     }
 
     /// <inheritdoc/>
@@ -117,7 +122,10 @@ internal sealed class TaskGraphProblem : ITrainingProblem
         return result;
     }
 
-    /// <summary>Per task: the observed labels of a split part and the stage's scores as logits (log-odds of the probability).</summary>
+    /// <summary>
+    /// Per task: the observed, unrevealed labels of a split part and the stage's scores as logits (log-odds of the
+    /// probability), the revealed labels given to the stage.
+    /// </summary>
     public (List<int> Labels, List<float> Logits)[] Score(SplitPart part)
     {
         var rows = part switch { SplitPart.Train => _split.Train, SplitPart.Val => _split.Valid, _ => _split.Test };
@@ -130,13 +138,19 @@ internal sealed class TaskGraphProblem : ITrainingProblem
         foreach (var chunk in rows.Chunk(_batchSize))
         {
             using var scope = NewDisposeScope();
-            var p = _network.Probabilities(Batch(chunk, random, generator)).clamp(1e-6, 1 - 1e-6);
+            var known = new bool[chunk.Length * t];
+            for (int i = 0; i < chunk.Length; i++)
+                for (int k = 0; k < t; k++)
+                    known[i * t + k] = _data.Labels[chunk[i] * t + k] >= 0 && _reveal.IsRevealed(chunk[i], k);
+            var batch = Batch(chunk, random, generator);
+            if (_reveal.Probability > 0) batch = batch with { Known = tensor(known, [chunk.Length, t], device: _device) };
+            var p = _network.Probabilities(batch).clamp(1e-6, 1 - 1e-6);
             var values = (p.log() - (1 - p).log()).cpu().data<float>().ToArray();
             for (int i = 0; i < chunk.Length; i++)
                 for (int k = 0; k < t; k++)
                 {
                     sbyte y = _data.Labels[chunk[i] * t + k];
-                    if (y < 0) continue;
+                    if (y < 0 || known[i * t + k]) continue;
                     scores[k].Item1.Add(y);
                     scores[k].Item2.Add(values[i * t + k]);
                 }

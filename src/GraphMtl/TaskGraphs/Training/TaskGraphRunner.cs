@@ -62,7 +62,7 @@ internal static class TaskGraphRunner
                 (TaskGraphProblem Problem, RunResult Result) Fit(StageNetwork network, int epochs, ILossWeighting weighting, Func<int[], Tensor>? lookup,
                     ITrainingCallback? extra = null)
                 {
-                    var problem = new TaskGraphProblem(network, data, store, split, spec.BatchSize, seed, lookup, device);
+                    var problem = new TaskGraphProblem(network, data, store, split, spec.BatchSize, seed, lookup, device, spec.Setting.Reveal);
                     var result = new Trainer(train with { Epochs = epochs }, extra is null ? callbacks : [.. callbacks, extra]).Fit(problem, weighting, new RunInfo(r, seed, data.TaskNames, epochs, network.StageName));
                     return (problem, result);
                 }
