@@ -6,12 +6,10 @@ namespace GraphMtl.Nn;
 /// counts batches with <c>num_batches_tracked.add_(1)</c>, whose implicit <see cref="Scalar"/> temporaries are not
 /// kept alive across the native call; a garbage collection at that moment frees them mid-call and libtorch fails
 /// ("Expected false to be true ... toLong"), which killed a 30-minute SIDER run at random. Here the count uses
-/// Scalars that live as long as the process.
+/// <see cref="Scalars.One"/>, which lives as long as the process.
 /// </summary>
 public sealed class RowBatchNorm : nn.Module<Tensor, Tensor>
 {
-    private static readonly Scalar One = 1;
-
     private readonly Parameter weight;
     private readonly Parameter bias;
     private readonly Tensor running_mean;
@@ -43,7 +41,7 @@ public sealed class RowBatchNorm : nn.Module<Tensor, Tensor>
         if (training)
         {
             using var _ = no_grad();
-            num_batches_tracked.add_(One, One);
+            num_batches_tracked.add_(Scalars.One, Scalars.One);
         }
         return nn.functional.batch_norm(x, running_mean, running_var, weight, bias, training, _momentum, _eps);
     }

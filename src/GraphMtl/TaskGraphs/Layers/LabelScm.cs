@@ -1,3 +1,4 @@
+using GraphMtl.Nn;
 namespace GraphMtl.TaskGraphs.Layers;
 
 /// <summary>
@@ -87,23 +88,24 @@ internal sealed class LabelScm : nn.Module<Tensor, Tensor, Tensor, Tensor>
         }
         var y = start.to(float32).clone();                 // [C·B, T] in {0, 1}
         var z = u + (2 * y - 1).matmul(adjacency);          // structural logits at the current labels
+        var twoA = adjacency * 2;                           // a change of ỹ_i from −1 to +1 moves z by 2A[i, :]
+        var children = Enumerable.Range(0, t).Select(i => (adjacency.select(0, i).ne(0) & arange(t, device: u.device).ne(i)).to(float32)).ToArray();
         var total = zeros_like(u);
         var order = Enumerable.Range(0, t).ToArray();
         int burnIn = sweeps / 2;
+        var one = Scalars.One; // no implicit Scalars in this hot loop (why: Scalars)
         for (int s = 0; s < sweeps; s++)
         {
             permutations.Shuffle(order);
             foreach (int i in order)
             {
-                var ai = adjacency.select(0, i).unsqueeze(0);   // [1, T]: task i's effect on every task
-                var yi = y.select(1, i).unsqueeze(1);           // [C·B, 1]
-                var z0 = z - 2 * yi * ai;                       // ỹ_i = −1
-                var z1 = z0 + 2 * ai;                           // ỹ_i = +1
-                var others = ones(t, device: u.device).index_fill_(0, tensor((long)i, device: u.device), 0f);
-                var ll0 = (LogLikelihood(z0, y) * others).sum(1) + nn.functional.logsigmoid(-z.select(1, i));
-                var ll1 = (LogLikelihood(z1, y) * others).sum(1) + nn.functional.logsigmoid(z.select(1, i));
-                var p1 = (ll1 - ll0).sigmoid();
-                if (s >= burnIn) total.select(1, i).add_(p1);
+                var ai = twoA.select(0, i).unsqueeze(0);                       // [1, T]
+                var z0 = z.sub(y.select(1, i).unsqueeze(1).mul(ai));           // ỹ_i = −1
+                var z1 = z0.add(ai, one);                                      // ỹ_i = +1
+                // log p(y_i = 1 | y_−i) − log p(y_i = 0 | y_−i) = z_i + Σ_{children j} [ℓ_j(z1) − ℓ_j(z0)]
+                var logOdds = LogLikelihood(z1, y).sub(LogLikelihood(z0, y)).mul(children[i]).sum(1).add(z.select(1, i), one);
+                var p1 = logOdds.sigmoid();
+                if (s >= burnIn) total.select(1, i).add_(p1, one);
                 var draw = generator is null ? rand(p1.shape, device: p1.device) : rand(p1.shape, generator: generator, device: p1.device);
                 var next = draw.lt(p1).to(float32);
                 if (clamp is not null) next = where(clamp.select(1, i), y.select(1, i), next);
@@ -115,7 +117,6 @@ internal sealed class LabelScm : nn.Module<Tensor, Tensor, Tensor, Tensor>
         return chains > 1 ? mean.view(chains, b, t).mean([0L]) : mean;
     }
 
-    // Σ-ready per-task log-likelihoods y log σ(z) + (1 − y) log σ(−z) [B, T].
-    private static Tensor LogLikelihood(Tensor z, Tensor y) =>
-        y * nn.functional.logsigmoid(z) + (1 - y) * nn.functional.logsigmoid(-z);
+    // Per-task log-likelihoods y log σ(z) + (1 − y) log σ(−z) = log σ(z) − z + y·z [B, T] (no implicit Scalars, see Infer).
+    private static Tensor LogLikelihood(Tensor z, Tensor y) => nn.functional.logsigmoid(z).sub(z).add(y.mul(z), Scalars.One);
 }
