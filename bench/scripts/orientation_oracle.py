@@ -26,6 +26,12 @@ from sklearn.neural_network import MLPClassifier
 
 def generate(seed, tasks=20, features=32, n=2000, expected_parents=1.5, max_parents=3, missing=0.5):
     """X [n, d], labels Y [n, T] in {0, 1}, observed mask M [n, T], true adjacency A [T, T] (A[p, c] = 1 for p -> c)."""
+    X, Y, M, A, _ = generate_with_mechanisms(seed, tasks, features, n, expected_parents, max_parents, missing)
+    return X, Y, M, A
+
+
+def generate_with_mechanisms(seed, tasks=20, features=32, n=2000, expected_parents=1.5, max_parents=3, missing=0.5):
+    """generate(), plus the mechanisms (W [d, T], beta [T, T], offsets b [T], topological order) for exact inference."""
     rng = np.random.default_rng(seed)
     order = rng.permutation(tasks)
     p_edge = 2 * expected_parents / (tasks - 1)
@@ -42,15 +48,17 @@ def generate(seed, tasks=20, features=32, n=2000, expected_parents=1.5, max_pare
     X = rng.standard_normal((n, features))
     W = rng.standard_normal((features, tasks)) * 1.5 / np.sqrt(features)
     Y = np.zeros((n, tasks))
+    offsets = np.zeros(tasks)
     for c in order:  # topological order
         z = X @ W[:, c] + (2 * Y - 1) @ beta[:, c]
         prevalence, lo, hi = rng.uniform(0.1, 0.4), -20.0, 20.0
         for _ in range(60):  # offset b with mean sigmoid(z + b) = prevalence
             mid = (lo + hi) / 2
             lo, hi = (mid, hi) if (1 / (1 + np.exp(-(z + mid)))).mean() < prevalence else (lo, mid)
+        offsets[c] = mid
         Y[:, c] = rng.random(n) < 1 / (1 + np.exp(-(z + mid)))
     M = rng.random((n, tasks)) >= missing
-    return X, Y, M, A
+    return X, Y, M, A, (W, beta, offsets, order)
 
 
 def dependency_network(features, signed, Y, observed):
