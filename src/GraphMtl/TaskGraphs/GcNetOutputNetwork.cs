@@ -151,7 +151,8 @@ internal sealed class GcNetOutputNetwork : StageNetwork
         var mix = Marginals(f, fe);
         var dag = labelScm is null
             ? nn.functional.mse_loss(scm!.call(mix, a), mix)
-            : labelScm.Loss(g.detach(), batch.Labels, batch.Valid, prior, a, batch.Intervened);
+            : labelScm.Loss(g.detach(), batch.Labels, batch.Valid, prior, a, batch.Intervened,
+                _options.ScmMissing == ScmMissing.Sample ? labelScm.Impute(g.detach(), batch.Labels, batch.Valid, prior, a.detach(), 1, batch.Random, batch.Generator) : null);
         var acyclic = Acyclicity.Penalty(a);
 
         Tensor sample, q, noise;

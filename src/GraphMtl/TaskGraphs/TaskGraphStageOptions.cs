@@ -202,6 +202,18 @@ public enum GcNetInference
     Scm,
 }
 
+/// <summary>How the label SCM's reconstruction loss reads a missing parent label.</summary>
+public enum ScmMissing
+{
+    /// <summary>Its expectation 2p − 1 under the previous stage's probability p (from x alone).</summary>
+    Expectation,
+    /// <summary>
+    /// A draw from the SCM's own conditional given x and the example's observed labels (one Gibbs sweep with the
+    /// observed labels clamped; stochastic EM), so the mechanisms are fitted to ±1 parent values as at inference.
+    /// </summary>
+    Sample,
+}
+
 /// <summary>What GCNet's structural causal model reconstructs (and so what the learned adjacency A explains).</summary>
 public enum ScmInput
 {
@@ -325,6 +337,9 @@ public sealed record GcNetOutputStageOptions : EnergyStageOptions
 
     /// <summary>Which model scores the examples: the causal EBM (default, the reference) or the label SCM over the learned A.</summary>
     public GcNetInference Inference { get; init; } = GcNetInference.Ebm;
+
+    /// <summary>How the label SCM's loss reads missing parent labels (<c>scm: labels</c>).</summary>
+    public ScmMissing ScmMissing { get; init; } = ScmMissing.Expectation;
 
     /// <summary>Gibbs sweeps of the SCM inference (the first half is burn-in; <c>inference_chains</c> chains).</summary>
     public int ScmSweeps { get; init; } = 10;

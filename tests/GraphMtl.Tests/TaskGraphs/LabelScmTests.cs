@@ -151,4 +151,46 @@ public sealed class LabelScmTests
         Assert.Equal(Sigmoid(u0), p[0, 0].item<float>(), 0.01);
         Assert.Equal(Sigmoid(u0) * Sigmoid(u1 + w) + Sigmoid(-u0) * Sigmoid(u1 - w), p[0, 1].item<float>(), 0.01);
     }
+
+    [Fact]
+    public void Should_Impute_A_Missing_Parent_From_Its_Observed_Child_And_Keep_Observed_Labels()
+    {
+        // Given the edge 0 → 1 with a strong weight, u = 0, and rows whose parent is missing and child observed
+        using var scope = NewDisposeScope();
+        using var scm = TwoTaskScm(0f, 0f);
+        var a = zeros(2, 2);
+        a[0, 1] = 6f;
+        const int n = 200;
+        var child = cat([ones(n / 2, dtype: int64), zeros(n / 2, dtype: int64)]);
+        var labels = stack([zeros(n, dtype: int64), child], 1);
+        var valid = stack([zeros(n), ones(n)], 1);
+        var prior = zeros(n, 2); // an uninformative previous stage
+
+        var imputed = scm.Impute(zeros(n, 1), labels, valid, prior, a, sweeps: 1, new Random(4), new Generator(8));
+
+        // Then the observed child is unchanged and the parent follows it: P(y0 = 1 | y1) = σ(±6)-weighted, ≈ 0.998 or 0.002
+        Assert.Equal(child.data<long>().ToArray(), imputed[.., 1].data<long>().ToArray());
+        Assert.True(imputed[..(n / 2), 0].to(float32).mean().item<float>() > 0.95f);
+        Assert.True(imputed[(n / 2).., 0].to(float32).mean().item<float>() < 0.05f);
+    }
+
+    [Fact]
+    public void Should_Read_Imputed_Parents_In_The_Reconstruction_Loss()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(2);
+        using var scm = new LabelScm("scm", 3, 3);
+        var g = randn(5, 3);
+        var labels = randint(0, 2, [5, 3]).to(int64);
+        var valid = tensor(new float[] { 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1 }, [5, 3]);
+        var imputed = where(valid.gt(0), labels, ones_like(labels)); // missing labels imputed as 1
+        var a = randn(3, 3) * (ones(3, 3) - eye(3));
+
+        var loss = scm.Loss(g, labels, valid, zeros(5, 3), a, imputed: imputed).item<float>();
+
+        // Then the parents read ±1 from the imputed labels (not the expectation 0 that a zero prior gives)
+        var bce = nn.functional.binary_cross_entropy_with_logits(scm.call(g, imputed.to(float32) * 2 - 1, a), labels.to(float32), reduction: nn.Reduction.None);
+        Assert.Equal((bce * valid).sum().item<float>() / valid.sum().item<float>(), loss, 5);
+        Assert.NotEqual(scm.Loss(g, labels, valid, zeros(5, 3), a).item<float>(), loss, 3);
+    }
 }

@@ -99,9 +99,10 @@ public sealed class TaskGraphExperimentTests
         [Fact]
         public void Should_Train_With_Revealed_Labels_And_Score_By_The_Label_Scm()
         {
-            // Given GCNet scoring by Gibbs sampling in its label SCM, with 30% of the evaluated labels revealed
+            // Given GCNet scoring by Gibbs sampling in its label SCM (fitted with sampled missing parents), with 30% of
+            // the evaluated labels revealed
             using var folder = new TempFolder();
-            string config = Config($"{{name: gcnet, {Small}, stage1: {{state_dim: 4}}, stage2: {{state_dim: 4, inference: scm, scm_sweeps: 3}}}}")
+            string config = Config($"{{name: gcnet, {Small}, stage1: {{state_dim: 4}}, stage2: {{state_dim: 4, inference: scm, scm_sweeps: 3, scm_missing: sample}}}}")
                 .Replace("reveal: 0}", "reveal: 0.3}");
 
             var metrics = Train(folder, config, out _);

@@ -42,11 +42,14 @@ internal sealed class LabelScm : nn.Module<Tensor, Tensor, Tensor, Tensor>
     /// The reconstruction loss: BCE of the structural logits against the observed labels (mean over the scored
     /// entries). A label set by an intervention (<paramref name="intervened"/> <c>[B, T]</c> is 1; null: none) was not
     /// produced by its task's mechanism, so it is not a target; it still enters the other tasks' structural logits as
-    /// a parent's value — which is what lets interventional rows tell an edge's direction.
+    /// a parent's value — which is what lets interventional rows tell an edge's direction. Missing labels enter as
+    /// their expectation (<see cref="Signed"/>), or as the sampled labels <paramref name="imputed"/> <c>[B, T]</c> (0/1,
+    /// observed entries unchanged; <see cref="Impute"/>) when given.
     /// </summary>
-    public Tensor Loss(Tensor g, Tensor labels, Tensor valid, Tensor priorLogits, Tensor adjacency, Tensor? intervened = null)
+    public Tensor Loss(Tensor g, Tensor labels, Tensor valid, Tensor priorLogits, Tensor adjacency, Tensor? intervened = null, Tensor? imputed = null)
     {
-        var logits = forward(g, Signed(labels, valid, priorLogits), adjacency);
+        var signed = imputed is null ? Signed(labels, valid, priorLogits) : imputed.to(float32) * 2 - 1;
+        var logits = forward(g, signed, adjacency);
         var scored = intervened is null ? valid : valid * (1 - intervened);
         var bce = nn.functional.binary_cross_entropy_with_logits(logits, labels.to(float32), reduction: nn.Reduction.None) * scored;
         return bce.sum() / scored.sum().clamp_min(1);
@@ -86,13 +89,37 @@ internal sealed class LabelScm : nn.Module<Tensor, Tensor, Tensor, Tensor>
             start = start.repeat(chains, 1);
             clamp = clamp?.repeat(chains, 1);
         }
-        var y = start.to(float32).clone();                 // [C·B, T] in {0, 1}
+        var (_, mean) = Gibbs(u, adjacency, start, clamp, sweeps, sweeps / 2, permutations, generator);
+        return chains > 1 ? mean.view(chains, b, t).mean([0L]) : mean;
+    }
+
+    /// <summary>
+    /// Missing labels imputed by <paramref name="sweeps"/> Gibbs sweeps of the label model with the observed labels
+    /// clamped, started from the previous stage's predictions: labels <c>[B, T]</c> (int64 0/1) that equal
+    /// <paramref name="labels"/> where <paramref name="valid"/> is 1 — a draw of the missing labels from the model's
+    /// conditional given x and the observed ones (stochastic EM), instead of their expectation under x alone.
+    /// </summary>
+    public Tensor Impute(Tensor g, Tensor labels, Tensor valid, Tensor priorLogits, Tensor adjacency, int sweeps, Random permutations, Generator? generator)
+    {
+        using var _ = no_grad();
+        var observed = valid.gt(0);
+        var start = where(observed, labels, priorLogits.gt(0).to(int64));
+        var (y, _) = Gibbs(intercept.call(g), adjacency, start, observed, sweeps, sweeps, permutations, generator);
+        return y.to(int64);
+    }
+
+    // The sweeps: final labels [B, T] (float 0/1) and the conditionals P(y_i = 1 | y_−i) averaged over the sweeps after
+    // burnIn (zeros when burnIn = sweeps).
+    private static (Tensor Labels, Tensor Conditionals) Gibbs(Tensor u, Tensor adjacency, Tensor start, Tensor? clamp, int sweeps, int burnIn,
+        Random permutations, Generator? generator)
+    {
+        int t = (int)u.shape[1];
+        var y = start.to(float32).clone();                 // [B, T] in {0, 1}
         var z = u + (2 * y - 1).matmul(adjacency);          // structural logits at the current labels
         var twoA = adjacency * 2;                           // a change of ỹ_i from −1 to +1 moves z by 2A[i, :]
         var children = Enumerable.Range(0, t).Select(i => (adjacency.select(0, i).ne(0) & arange(t, device: u.device).ne(i)).to(float32)).ToArray();
         var total = zeros_like(u);
         var order = Enumerable.Range(0, t).ToArray();
-        int burnIn = sweeps / 2;
         var one = Scalars.One; // no implicit Scalars in this hot loop (why: Scalars)
         for (int s = 0; s < sweeps; s++)
         {
@@ -113,8 +140,7 @@ internal sealed class LabelScm : nn.Module<Tensor, Tensor, Tensor, Tensor>
                 y.select(1, i).copy_(next);
             }
         }
-        var mean = total / (sweeps - burnIn);
-        return chains > 1 ? mean.view(chains, b, t).mean([0L]) : mean;
+        return (y, burnIn < sweeps ? total / (sweeps - burnIn) : total);
     }
 
     // Per-task log-likelihoods y log σ(z) + (1 − y) log σ(−z) = log σ(z) − z + y·z [B, T] (no implicit Scalars, see Infer).
