@@ -73,6 +73,15 @@ def dependency_network(features, signed, Y, observed):
     return S
 
 
+def print_table(header, results, scale=1.0, digits=2):
+    """A markdown table of mean ± std over DAG seeds per row of results (name -> values)."""
+    print()
+    print(f"| {header} (mean ± std over DAG seeds) |")
+    print("|---|---|")
+    for k, v in results.items():
+        print(f"| {k} | {scale * np.mean(v):.{digits}f} ± {scale * np.std(v):.{digits}f} |")
+
+
 def orientation(S, A):
     edges = np.argwhere(A > 0)
     return float(np.mean([abs(S[p, c]) > abs(S[c, p]) for p, c in edges]))
@@ -97,11 +106,7 @@ def main():
         hidden = np.maximum(0, X @ mlp.coefs_[0] + mlp.intercepts_[0])
         results["x + MLP, all labels"].append(orientation(dependency_network(np.hstack([X, hidden]), signed, Y, everything), A))
         print(f"seed {seed}: {int(A.sum())} edges; " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in results.items()), flush=True)
-    print()
-    print("| condition | orientation (mean ± std over DAG seeds) |")
-    print("|---|---|")
-    for k, v in results.items():
-        print(f"| {k} | {np.mean(v):.2f} ± {np.std(v):.2f} |")
+    print_table("condition | orientation", results)
 
 
 if __name__ == "__main__":

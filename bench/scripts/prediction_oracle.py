@@ -27,7 +27,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
-from orientation_oracle import generate_with_mechanisms
+from orientation_oracle import generate_with_mechanisms, print_table
 
 SAMPLES = 2000  # Monte Carlo label samples per test example
 
@@ -93,11 +93,7 @@ def main():
         results["revealed: Bayes P(y|x, known)"].append(mean_auc(Y[test], conditional, hidden))
         results["revealed: Bayes P(y|x)"].append(mean_auc(Y[test], ancestral(X[test], W, beta, offsets, order, rng), hidden))
         print(f"seed {seed}: " + ", ".join(f"{k} {v[-1]:.3f}" for k, v in results.items()), flush=True)
-    print()
-    print("| predictor | test ROC-AUC ×100 (mean ± std over DAG seeds) |")
-    print("|---|---|")
-    for k, v in results.items():
-        print(f"| {k} | {100 * np.mean(v):.2f} ± {100 * np.std(v):.2f} |")
+    print_table("predictor | test ROC-AUC ×100", results, scale=100)
 
 
 if __name__ == "__main__":

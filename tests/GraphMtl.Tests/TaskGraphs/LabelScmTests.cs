@@ -115,6 +115,14 @@ public sealed class LabelScmTests
 
     private static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
 
+    // A = the single edge 0 → 1 with weight w.
+    private static Tensor EdgeZeroToOne(float w)
+    {
+        var a = zeros(2, 2);
+        a[0, 1] = w;
+        return a;
+    }
+
     [Fact]
     public void Should_Infer_A_Parent_From_A_Known_Child_By_The_Exact_Conditional()
     {
@@ -122,8 +130,7 @@ public sealed class LabelScmTests
         using var scope = NewDisposeScope();
         const float u0 = 0.3f, u1 = -0.5f, w = 2f;
         using var scm = TwoTaskScm(u0, u1);
-        var a = zeros(2, 2);
-        a[0, 1] = w;
+        var a = EdgeZeroToOne(w);
         var start = tensor(new long[] { 0, 1 }, [1, 2]);
         var clamp = tensor(new[] { false, true }, [1, 2]);
 
@@ -142,8 +149,7 @@ public sealed class LabelScmTests
         using var scope = NewDisposeScope();
         const float u0 = 0.3f, u1 = -0.5f, w = 2f;
         using var scm = TwoTaskScm(u0, u1);
-        var a = zeros(2, 2);
-        a[0, 1] = w;
+        var a = EdgeZeroToOne(w);
 
         var p = scm.Infer(zeros(1, 1), a, zeros(1, 2, int64), null, sweeps: 40, chains: 1000, new Random(2), new Generator(9));
 
@@ -158,8 +164,7 @@ public sealed class LabelScmTests
         // Given the edge 0 → 1 with a strong weight, u = 0, and rows whose parent is missing and child observed
         using var scope = NewDisposeScope();
         using var scm = TwoTaskScm(0f, 0f);
-        var a = zeros(2, 2);
-        a[0, 1] = 6f;
+        var a = EdgeZeroToOne(6f);
         const int n = 200;
         var child = cat([ones(n / 2, dtype: int64), zeros(n / 2, dtype: int64)]);
         var labels = stack([zeros(n, dtype: int64), child], 1);
