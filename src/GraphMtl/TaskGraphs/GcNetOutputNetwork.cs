@@ -202,12 +202,8 @@ internal sealed class GcNetOutputNetwork : StageNetwork
     {
         var prior = batch.RequirePrior("GCNet stage 2");
         if (_options.Inference == GcNetInference.Scm)
-        {
-            var start = prior.gt(0).to(int64);
-            if (batch.Known is { } known) start = where(known, batch.Labels, start);
-            return labelScm!.Infer(encoder.call(batch.Examples), Adjacency(), start, batch.Known, _options.ScmSweeps, _options.InferenceChains,
-                batch.Random, batch.Generator);
-        }
+            return labelScm!.Infer(encoder.call(batch.Examples), Adjacency(), batch.ChainStart(prior.gt(0).to(int64)), batch.Known, _options.ScmSweeps,
+                _options.InferenceChains, batch.Random, batch.Generator);
         var (f, fe) = Potentials(batch, Adjacency());
         var (unary, pair) = EnergyTraining.SamplerInputs(f, fe, _options.Domain);
         return EnergyTraining.Infer(_sampler, unary, pair, prior.gt(0).to(int64), _options.GibbsSweeps, _options.InferenceChains, batch,

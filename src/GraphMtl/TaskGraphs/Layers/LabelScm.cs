@@ -1,4 +1,5 @@
 using GraphMtl.Nn;
+
 namespace GraphMtl.TaskGraphs.Layers;
 
 /// <summary>

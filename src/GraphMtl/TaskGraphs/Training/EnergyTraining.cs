@@ -52,7 +52,7 @@ internal static class EnergyTraining
     public static Tensor Infer(GibbsSampler sampler, Tensor unary, Tensor pair, Tensor start, int sweeps, int chains, StageBatch batch, Tensor? tilt = null)
     {
         var clamp = batch.Known;
-        if (clamp is not null) start = where(clamp, batch.Labels, start);
+        start = batch.ChainStart(start);
         if (chains > 1)
         {
             unary = unary.repeat(chains, 1, 1);

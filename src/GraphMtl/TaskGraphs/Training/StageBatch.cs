@@ -19,6 +19,9 @@ internal sealed record StageBatch(int[] Rows, ExampleBatch Examples, Tensor Labe
     /// <summary>Batch size B.</summary>
     public int Size => Rows.Length;
 
+    /// <summary>A Gibbs chain's start <c>[B, T]</c> (int64 0/1): the revealed labels where <see cref="Known"/>, else <paramref name="start"/>.</summary>
+    public Tensor ChainStart(Tensor start) => Known is null ? start : where(Known, Labels, start);
+
     /// <summary>The prior logits, or an error naming the stage that needs them.</summary>
     public Tensor RequirePrior(string stage) =>
         Prior ?? throw new InvalidOperationException($"{stage} needs the previous stage's predictions (none given).");
