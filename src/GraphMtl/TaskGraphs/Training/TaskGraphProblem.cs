@@ -88,19 +88,24 @@ internal sealed class TaskGraphProblem : ITrainingProblem
         return (targets, valid);
     }
 
+    /// <summary>Row-major <c>[rows × T]</c> flags of the rows' cells, <paramref name="cell"/>(dataset row, task) each.</summary>
+    private bool[] Cells(int[] rows, Func<int, int, bool> cell)
+    {
+        int t = _data.TaskCount;
+        var flags = new bool[rows.Length * t];
+        for (int i = 0; i < rows.Length; i++)
+            for (int k = 0; k < t; k++) flags[i * t + k] = cell(rows[i], k);
+        return flags;
+    }
+
     /// <summary>The batch of <paramref name="rows"/> (tensors in the current dispose scope).</summary>
     internal StageBatch Batch(int[] rows, Random random, Generator? generator)
     {
         int t = _data.TaskCount;
         var (labels, valid) = LabelMatrix(_data.Labels, t, rows);
-        Tensor? intervened = null;
-        if (_data.Interventions is { } flags)
-        {
-            var cells = new float[rows.Length * t];
-            for (int i = 0; i < rows.Length; i++)
-                for (int k = 0; k < t; k++) cells[i * t + k] = flags[rows[i] * t + k] ? 1 : 0;
-            intervened = tensor(cells, [rows.Length, t], device: _device);
-        }
+        Tensor? intervened = _data.Interventions is { } flags
+            ? tensor(Cells(rows, (row, k) => flags[row * t + k]), [rows.Length, t], device: _device).to(float32)
+            : null;
         return new StageBatch(rows, _store.Collate(rows), tensor(labels, [rows.Length, t], device: _device), tensor(valid, [rows.Length, t], device: _device),
             _prior?.Invoke(rows), random, generator, intervened);
     }
@@ -138,10 +143,7 @@ internal sealed class TaskGraphProblem : ITrainingProblem
         foreach (var chunk in rows.Chunk(_batchSize))
         {
             using var scope = NewDisposeScope();
-            var known = new bool[chunk.Length * t];
-            for (int i = 0; i < chunk.Length; i++)
-                for (int k = 0; k < t; k++)
-                    known[i * t + k] = _data.Labels[chunk[i] * t + k] >= 0 && _reveal.IsRevealed(chunk[i], k);
+            var known = Cells(chunk, (row, k) => _data.Labels[row * t + k] >= 0 && _reveal.IsRevealed(row, k));
             var batch = Batch(chunk, random, generator);
             if (_reveal.Probability > 0) batch = batch with { Known = tensor(known, [chunk.Length, t], device: _device) };
             var p = _network.Probabilities(batch).clamp(1e-6, 1 - 1e-6);
